@@ -1,0 +1,2 @@
+// IndexedDB for Dexie under Node; each test file gets its own in-memory databases.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The e2e build differs from production only by host access to the local fixture server:
+// `activeTab` is granted by a real user gesture, which automated tests cannot make.
+const E2E_HOSTS = ['http://127.0.0.1/*'];
+
+export default defineConfig({
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ mode, browser }) => ({
+    name: 'Commonplace',
+    description:
+      'A commonplace book for the web: clip pieces, mark passages, file them by author and theme.',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    action: { default_title: 'Clip this page to Commonplace' },
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'commonplace@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
