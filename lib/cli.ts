@@ -11,7 +11,10 @@ const COMMANDS: Record<string, CliCommand> = {
 };
 
 function usage(): string {
-  return ['usage: commonplace <command> [args]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage)].join('\n');
+  return [
+    'usage: commonplace <command> [args]',
+    ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+  ].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -40,7 +43,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runCli(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`commonplace: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `commonplace: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -1,9 +1,15 @@
-/** What the page side harvests from a live document: plain JSON, nothing sanitised yet. */
+/**
+ * What the page side harvests from a live document: plain JSON. Only `content` is sanitised
+ * (by `sanitizePageContent`, in the page's DOM); everything else is still the page's word.
+ */
 export interface RawPage {
+  /** The URL the page was read at (the tab's `location.href`, or a `file:` URL in the CLI). */
   pageUrl: string;
+  /** `document.baseURI` (differs with a `<base href>`): Readability's links are absolute to it. */
+  baseUrl: string;
   /** True when Readability found an article body worth keeping. */
   readable: boolean;
-  /** Readability's output; `content` is untrusted page HTML until `finishExtraction` sanitises it. */
+  /** Readability's output; `content` is untrusted page HTML: use the sanitised `content` below. */
   article: {
     title: string | null;
     byline: string | null;
@@ -15,6 +21,8 @@ export interface RawPage {
     publishedTime: string | null;
   } | null;
   documentTitle: string;
+  /** Text of the first `<h1>` of the article (or of the page), null when there is none. */
+  heading: string | null;
   documentLang: string | null;
   /** `<meta>` values keyed by lower-cased `name`/`property`/`itemprop`, in document order. */
   meta: Record<string, string[]>;
@@ -26,17 +34,39 @@ export interface RawPage {
   authorHints: string[];
   /** Text of `rel=tag` / category links of the article. */
   tagLinks: string[];
+  /** `<time>` / `itemprop=datePublished|dateModified` values near the article, as written. */
+  timeHints: TimeHint[];
   /** Items of a listing page (empty for an article). */
   listingItems: ListingItem[];
   /** The user's selection when the clip was made (plain text, may be empty). */
   selectionText: string;
+  /** The article body sanitised with DOMPurify; null until `sanitizePageContent` ran, or none. */
+  content: SanitizedContent | null;
 }
 
+export interface SanitizedContent {
+  html: string;
+  /** Plain text of the sanitised HTML: paragraphs separated by a blank line. */
+  text: string;
+}
+
+export interface TimeHint {
+  /** `datetime` or `content` attribute, else the element's text. */
+  value: string;
+  /** From the element's class / itemprop (`published`, `updated` …); null when it does not say. */
+  role: 'published' | 'modified' | null;
+}
+
+/** One piece listed on an index page. */
 export interface ListingItem {
   title: string;
+  /** Absolute http(s) URL of the piece (tracking parameters removed once finished). */
   url: string;
+  /** As written on the page in a RawPage; ISO 8601 with offset (or null) once finished. */
   publishedTime: string | null;
+  /** The entry's category/tag link texts. */
   categories: string[];
+  /** The entry's summary, whitespace-collapsed (at most 500 characters once finished). */
   excerpt: string;
 }
 
@@ -47,17 +77,23 @@ export interface PageExtraction {
   pageKind: PageKind;
   /** Canonical URL (tracking parameters removed; canonical link used only on the page's own site). */
   url: string;
+  /** The URL the page was read at, as given. */
   pageUrl: string;
   title: string;
+  /** Display names of people (or one organisation when no person is named), in byline order. */
   authors: string[];
   siteName: string | null;
+  /** ISO 8601 with seconds and offset (`2015-11-09T10:30:00+00:00`), or null; never invalid. */
   publishedTime: string | null;
   modifiedTime: string | null;
+  /** Language tag as the page writes it (`en-GB`, `fr`), or null. */
   lang: string | null;
+  /** Theme suggestions: article:tag, meta keywords, JSON-LD keywords, tag links; de-duplicated. */
   keywords: string[];
   excerpt: string;
   /** Sanitised with DOMPurify; empty for a bookmark-style piece. */
   contentHtml: string;
+  /** Plain text of `contentHtml`, paragraphs separated by a blank line; a bookmark's selection. */
   textContent: string;
   wordCount: number;
   /** SHA-256 (hex) of `textContent`. */

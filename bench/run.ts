@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: runs every suite (or those named on the command line), prints one table and
+ * writes bench/results.json. Chromium suites need the builds (`npm run build && npm run build:e2e`);
+ * this script makes them first.
+ */
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchRow, BenchSuite } from './types';
+import { clipBench } from './clip';
+
+const SUITES: BenchSuite[] = [clipBench];
+
+function formatValue(row: BenchRow): string {
+  const digits = row.value >= 100 ? 0 : row.value >= 10 ? 1 : 2;
+  return `${row.value.toFixed(digits)} ${row.unit}`;
+}
+
+function printTable(rows: BenchRow[]): void {
+  const lines = rows.map((row) => [
+    row.suite,
+    row.name,
+    formatValue(row),
+    row.target === undefined ? '' : `≤ ${row.target} ${row.unit}`,
+    row.target === undefined ? '' : row.value <= row.target ? 'ok' : 'OVER',
+    row.note ?? '',
+  ]);
+  const header = ['suite', 'measure', 'value', 'target', '', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(fmt(line));
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.suite)) : SUITES;
+  if (suites.some((s) => s.suite === 'clip')) {
+    execSync('npx wxt build && npx wxt build --mode e2e', { stdio: 'ignore' });
+  }
+  const rows: BenchRow[] = [];
+  for (const suite of suites) {
+    console.error(`running ${suite.suite}…`);
+    rows.push(...(await suite.run()));
+  }
+  printTable(rows);
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    rows,
+  };
+  writeFileSync(
+    path.join(import.meta.dirname, 'results.json'),
+    JSON.stringify(results, null, 2) + '\n',
+  );
+  console.error('written bench/results.json');
+}
+
+await main();

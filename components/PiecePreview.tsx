@@ -1,0 +1,45 @@
+/** The extracted piece as the popup previews it. All text is rendered as text, never as HTML. */
+import type { PageExtraction } from '../lib/extract/types';
+
+export interface PiecePreviewProps {
+  page: PageExtraction;
+}
+
+const KIND_LABEL: Record<PageExtraction['pageKind'], string> = {
+  article: 'Article',
+  listing: 'Listing page',
+  bookmark: 'Bookmark',
+};
+
+export function formatDate(iso: string | null, lang?: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function PiecePreview({ page }: PiecePreviewProps) {
+  const published = formatDate(page.publishedTime);
+  const facts = [
+    KIND_LABEL[page.pageKind],
+    page.siteName,
+    published,
+    page.wordCount > 0 ? `${page.wordCount.toLocaleString()} words` : null,
+  ].filter((fact): fact is string => Boolean(fact));
+  return (
+    <section class="preview" aria-label="Preview">
+      <h1 class="preview-title" lang={page.lang ?? undefined}>
+        {page.title || page.url}
+      </h1>
+      <p class="preview-facts">{facts.join(' · ')}</p>
+      {page.excerpt && (
+        <p class="preview-excerpt" lang={page.lang ?? undefined}>
+          {page.excerpt}
+        </p>
+      )}
+      <p class="preview-url" title={page.url}>
+        {page.url}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/** Pieces: one per canonical URL, with their stored copy and tags written in one transaction. */
+import type { PageExtraction } from '../extract/types';
+import type { SavedPieceView } from '../protocol';
+import { explainStorageError } from './errors';
+import { ensureTags, tagsByIds } from './tags';
+import { newId, nowIso, type CommonplaceDB, type PieceRow, type TagRow } from './schema';
+
+export interface PieceEdits {
+  authors: string[];
+  themes: string[];
+  note: string;
+}
+
+export interface PieceWithTags {
+  piece: PieceRow;
+  authors: TagRow[];
+  themes: TagRow[];
+}
+
+/** The piece saved under `url` as the popup edits it (tag names, note), or null. */
+export async function savedPieceView(
+  db: CommonplaceDB,
+  url: string,
+): Promise<SavedPieceView | null> {
+  const found = await findPieceByUrl(db, url);
+  if (!found) return null;
+  const { piece, authors, themes } = found;
+  return {
+    id: piece.id,
+    authors: authors.map((t) => t.name),
+    themes: themes.map((t) => t.name),
+    note: piece.note,
+    createdAt: piece.createdAt,
+    updatedAt: piece.updatedAt,
+  };
+}
+
+export async function findPieceByUrl(
+  db: CommonplaceDB,
+  url: string,
+): Promise<PieceWithTags | undefined> {
+  return db.transaction('r', db.pieces, db.tags, async () => {
+    const piece = await db.pieces.where('url').equals(url).first();
+    if (!piece) return undefined;
+    const [authors, themes] = await Promise.all([
+      tagsByIds(db, piece.authorIds),
+      tagsByIds(db, piece.themeIds),
+    ]);
+    return { piece, authors, themes };
+  });
+}
+
+/**
+ * Saves a clipped page. Saving the same canonical URL again updates that piece: its id, note
+ * history and `createdAt` are kept, its stored copy is refreshed (unless the new clip has none).
+ */
+export async function savePiece(
+  db: CommonplaceDB,
+  page: PageExtraction,
+  edits: PieceEdits,
+  now: Date = new Date(),
+): Promise<PieceRow> {
+  const stamp = nowIso(now);
+  try {
+    return await db.transaction('rw', db.pieces, db.contents, db.tags, async () => {
+      const existing = await db.pieces.where('url').equals(page.url).first();
+      const authors = await ensureTags(db, 'author', edits.authors, stamp);
+      const themes = await ensureTags(db, 'theme', edits.themes, stamp);
+      const hasCopy = page.textContent.trim() !== '';
+      const keepOldCopy = existing !== undefined && !hasCopy;
+      const piece: PieceRow = {
+        id: existing?.id ?? newId(),
+        url: page.url,
+        pageUrl: page.pageUrl,
+        pageKind: keepOldCopy ? existing.pageKind : page.pageKind,
+        title: page.title,
+        siteName: page.siteName,
+        authorIds: authors.map((t) => t.id),
+        themeIds: themes.map((t) => t.id),
+        publishedTime: page.publishedTime,
+        modifiedTime: page.modifiedTime,
+        lang: page.lang,
+        excerpt: page.excerpt,
+        wordCount: keepOldCopy ? existing.wordCount : page.wordCount,
+        contentHash: keepOldCopy ? existing.contentHash : page.contentHash,
+        note: edits.note,
+        capturedAt: keepOldCopy ? existing.capturedAt : stamp,
+        createdAt: existing?.createdAt ?? stamp,
+        updatedAt: stamp,
+      };
+      await db.pieces.put(piece);
+      if (!keepOldCopy) {
+        await db.contents.put({
+          pieceId: piece.id,
+          contentHtml: page.contentHtml,
+          textContent: page.textContent,
+          updatedAt: stamp,
+        });
+      }
+      return piece;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * Extension side of extraction: turns the page's RawPage into the PageExtraction the popup shows
+ * and the database stores. Everything coming from the page is treated as hostile here: HTML is
+ * sanitised, URLs are checked, dates validated, names cleaned.
+ */
+import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
+import { canonicalUrl, stripTracking } from './canonical-url';
+import { firstDate, parseDate } from './dates';
+import { readJsonLd } from './json-ld';
+import { mergeKeywords, splitKeywordList } from './keywords';
+import { urlResolver } from './resolve-url';
+import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
+import type { ListingItem, PageExtraction, PageKind, RawPage } from './types';
+
+/** Longest excerpt kept (characters); longer ones are cut at a word boundary with "…". */
+const MAX_EXCERPT = 500;
+/** Listing items kept at most. */
+const MAX_ITEMS = 100;
+
+const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+function shorten(text: string, max = MAX_EXCERPT): string {
+  const clean = collapseWhitespace(text);
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '') + '…';
+}
+
+function firstText(...values: Array<string | null | undefined>): string | null {
+  for (const value of values) {
+    if (typeof value === 'string') {
+      const clean = collapseWhitespace(value);
+      if (clean) return clean;
+    }
+  }
+  return null;
+}
+
+/**
+ * "Piece title – Site" → "Piece title" (also "Site | Piece title"); null when the document title
+ * does not carry the site name at either end.
+ */
+function withoutSiteName(documentTitle: string, siteName: string): string | null {
+  const separators = '\\s*[|–—:·»/\\\\-]\\s*';
+  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match =
+    new RegExp(`^(.+?)${separators}${site}$`, 'iu').exec(documentTitle) ??
+    new RegExp(`^${site}${separators}(.+)$`, 'iu').exec(documentTitle);
+  return match?.[1]?.trim() || null;
+}
+
+function isUrl(value: string): boolean {
+  return /^(?:https?:)?\/\//i.test(value.trim());
+}
+
+function pickLang(
+  raw: RawPage,
+  meta: (key: string) => string[],
+  jsonLdLang: string | null,
+): string | null {
+  const candidates = [
+    raw.documentLang,
+    raw.article?.lang,
+    ...meta('og:locale').map((locale) => locale.replace(/_/g, '-')),
+    ...meta('content-language').flatMap((value) => value.split(',')),
+    ...meta('language'),
+    ...meta('dc.language'),
+    jsonLdLang,
+  ];
+  for (const candidate of candidates) {
+    const value = candidate?.trim();
+    if (value && LANG_RE.test(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * True when the page is an index of several pieces rather than one piece: it lists at least two
+ * entries, does not call itself an article, and the entries make up a good part of its text.
+ */
+function isListing(raw: RawPage, ogType: string | null): boolean {
+  const items = raw.listingItems;
+  if (items.length < 2) return false;
+  if (ogType === 'article') return false;
+  const articleText = raw.article?.textContent?.trim().length ?? 0;
+  if (!raw.readable || articleText === 0) return true;
+  const itemText = items.reduce((sum, item) => sum + item.title.length + item.excerpt.length, 0);
+  return items.length >= 3 && itemText * 2 >= articleText;
+}
+
+function finishItems(
+  items: readonly ListingItem[],
+  resolve: (value: string) => string | null,
+): ListingItem[] {
+  const out: ListingItem[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const absolute = resolve(item.url);
+    if (!absolute || !/^https?:/i.test(absolute)) continue;
+    const url = stripTracking(absolute);
+    const title = collapseWhitespace(item.title);
+    if (!title || seen.has(url)) continue;
+    seen.add(url);
+    out.push({
+      title,
+      url,
+      publishedTime: parseDate(item.publishedTime),
+      categories: mergeKeywords([item.categories]),
+      excerpt: shorten(item.excerpt),
+    });
+    if (out.length >= MAX_ITEMS) break;
+  }
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The listing's text: each item's title and excerpt as paragraphs. */
+function listingText(items: readonly ListingItem[]): string {
+  return normaliseText(
+    items
+      .flatMap((item) => [item.title, item.excerpt])
+      .filter(Boolean)
+      .join('\n\n'),
+  );
+}
+
+/** A plain list of the items (the listing's `contentHtml`): safe by construction, all escaped. */
+function listingHtml(items: readonly ListingItem[]): string {
+  const rows = items.map(
+    (item) =>
+      `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a>` +
+      (item.excerpt ? `<p>${escapeHtml(item.excerpt)}</p>` : '') +
+      '</li>',
+  );
+  return `<ul>${rows.join('')}</ul>`;
+}
+
+/**
+ * Completes an extraction from what the page side read: canonical URL, authors, dates, language,
+ * keywords, sanitised content, text, word count and content hash, and the page kind (`article`
+ * when Readability found a piece, `listing` for an index of pieces, `bookmark` otherwise).
+ */
+export async function finishExtraction(raw: RawPage): Promise<PageExtraction> {
+  const meta = (key: string): string[] => raw.meta[key] ?? [];
+  const first = (...keys: string[]): string | null => firstText(...keys.flatMap(meta));
+  const jsonLd = readJsonLd(raw.jsonLd);
+
+  const url = canonicalUrl(raw.pageUrl, [raw.canonicalHref, ...meta('og:url')]);
+  const resolve = urlResolver(raw.baseUrl || raw.pageUrl, url);
+  const siteName =
+    firstText(...meta('og:site_name'), raw.article?.siteName, jsonLd.publisherName) ??
+    first('application-name', 'twitter:site:name');
+  const ogType = first('og:type')?.toLowerCase() ?? null;
+
+  const pageKind: PageKind = isListing(raw, ogType)
+    ? 'listing'
+    : raw.readable
+      ? 'article'
+      : 'bookmark';
+  const article = pageKind === 'article' ? raw.article : null;
+
+  const metaTitle = firstText(...meta('og:title'), ...meta('twitter:title'), jsonLd.headline);
+  const documentTitle = firstText(raw.documentTitle);
+  const title =
+    (pageKind === 'listing'
+      ? firstText(metaTitle, documentTitle, siteName)
+      : firstText(
+          metaTitle,
+          documentTitle && siteName ? withoutSiteName(documentTitle, siteName) : null,
+          raw.heading && documentTitle?.includes(raw.heading) ? raw.heading : null,
+          raw.article?.title,
+          documentTitle,
+        )) ?? url;
+
+  const description =
+    first('og:description', 'description', 'twitter:description') ?? jsonLd.description;
+
+  let authors: string[] = [];
+  if (pageKind !== 'listing') {
+    const articleAuthors = meta('article:author');
+    const sources: AuthorSource[] = [
+      { strings: jsonLd.authorNames, structured: true },
+      { strings: jsonLd.authorStrings },
+      {
+        strings: [
+          ...meta('author'),
+          ...meta('dc.creator'),
+          ...meta('dcterms.creator'),
+          ...meta('sailthru.author'),
+          ...meta('parsely-author'),
+        ],
+      },
+      { strings: articleAuthors.filter((value) => !isUrl(value)) },
+      { strings: raw.authorHints },
+      { strings: [raw.article?.byline] },
+      { strings: articleAuthors.filter(isUrl).map(nameFromProfileUrl) },
+    ];
+    authors = pickAuthors(sources, siteName);
+  }
+
+  const publishedTime =
+    pageKind === 'listing'
+      ? null
+      : firstDate([
+          ...meta('article:published_time'),
+          ...jsonLd.datePublished,
+          ...meta('datepublished'),
+          ...meta('dc.date'),
+          ...meta('dcterms.created'),
+          ...meta('dc.date.issued'),
+          ...meta('date'),
+          ...meta('pubdate'),
+          ...meta('publishdate'),
+          ...meta('sailthru.date'),
+          ...meta('parsely-pub-date'),
+          ...raw.timeHints.filter((hint) => hint.role === 'published').map((hint) => hint.value),
+          raw.article?.publishedTime,
+          ...raw.timeHints.filter((hint) => hint.role === null).map((hint) => hint.value),
+        ]);
+  const modifiedTime =
+    pageKind === 'listing'
+      ? null
+      : firstDate([
+          ...meta('article:modified_time'),
+          ...meta('og:updated_time'),
+          ...jsonLd.dateModified,
+          ...meta('datemodified'),
+          ...meta('dcterms.modified'),
+          ...meta('last-modified'),
+          ...raw.timeHints.filter((hint) => hint.role === 'modified').map((hint) => hint.value),
+        ]);
+
+  const pageKeywords = [...meta('keywords'), ...meta('news_keywords')].flatMap(splitKeywordList);
+  const keywords =
+    pageKind === 'listing'
+      ? mergeKeywords([meta('article:tag'), pageKeywords])
+      : mergeKeywords([meta('article:tag'), pageKeywords, jsonLd.keywords, raw.tagLinks]);
+
+  let contentHtml = '';
+  let textContent = '';
+  let excerpt = '';
+  let items: ListingItem[] | undefined;
+  if (pageKind === 'article' && article?.content) {
+    if (!raw.content)
+      throw new Error('finishExtraction needs the sanitised content (sanitizePageContent)');
+    contentHtml = raw.content.html;
+    textContent = raw.content.text;
+    excerpt = shorten(firstText(article.excerpt, description) ?? '');
+  } else if (pageKind === 'listing') {
+    items = finishItems(raw.listingItems, resolve);
+    contentHtml = listingHtml(items);
+    textContent = listingText(items);
+    excerpt = shorten(description ?? '');
+  } else {
+    textContent = normaliseText(raw.selectionText);
+    excerpt = shorten(description ?? '');
+  }
+
+  const selectionText = normaliseText(raw.selectionText);
+  return {
+    pageKind,
+    url,
+    pageUrl: raw.pageUrl,
+    title,
+    authors,
+    siteName,
+    publishedTime,
+    modifiedTime,
+    lang: pickLang(raw, meta, jsonLd.inLanguage),
+    keywords,
+    excerpt,
+    contentHtml,
+    textContent,
+    wordCount: countWords(textContent),
+    contentHash: await sha256Hex(textContent),
+    ...(items ? { items } : {}),
+    ...(selectionText ? { selectionText } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Extraction of a web page into a piece: `extractPage` runs every step in one realm (tests, CLI,
+ * benchmarks). In the extension the steps are split: `readPage` and `sanitizePageContent` run in
+ * the tab (injected clip script, which needs the DOM), `finishExtraction` in the background
+ * (no DOM needed; it holds the public-suffix list, too large for the page side).
+ */
+import { finishExtraction } from './finish';
+import { sanitizePageContent } from './page-content';
+import { readPage, type ReadPageOptions } from './read-page';
+import type { PageExtraction } from './types';
+
+export type { ListingItem, PageExtraction, PageKind, RawPage, TimeHint } from './types';
+export {
+  readPage,
+  PageTooLargeError,
+  isPageTooLargeError,
+  PAGE_TOO_LARGE,
+  DEFAULT_MAX_ELEMS_TO_PARSE,
+  type ReadPageOptions,
+} from './read-page';
+export { finishExtraction } from './finish';
+export { sanitizePageContent } from './page-content';
+export { canonicalUrl, stripTracking, isSameSite, isTrackingParam } from './canonical-url';
+export { parseAuthors, pickAuthors, isNonPersonAuthor, type ParseAuthorsOptions } from './authors';
+export { parsePersonName, isOrganisationName, type PersonName } from './names';
+export { parseDate, firstDate } from './dates';
+export { mergeKeywords, splitKeywordList } from './keywords';
+export { readJsonLd, type JsonLdInfo } from './json-ld';
+export { sanitizeContent } from './sanitize';
+export { countWords, sha256Hex, foldKey } from './text';
+
+/**
+ * Reads and finishes `doc` in one go. `doc.defaultView` supplies the DOM for DOMPurify (a jsdom
+ * document has one); throws PageTooLargeError for a page over `maxElemsToParse` elements.
+ */
+export async function extractPage(
+  doc: Document,
+  pageUrl: string,
+  options: ReadPageOptions = {},
+): Promise<PageExtraction> {
+  const window = doc.defaultView;
+  if (!window) throw new Error('extractPage needs a document with a window (defaultView)');
+  return finishExtraction(sanitizePageContent(readPage(doc, pageUrl, options), window));
+}

@@ -1,0 +1,217 @@
+/**
+ * Page side of extraction: runs inside the tab being clipped (content-script world), so it stays
+ * small — Readability plus a few querySelectorAll calls, no DOMPurify, no public-suffix list.
+ * It returns plain JSON; nothing in it is trusted or sanitised yet (see `finish.ts`).
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
+import type { RawPage, TimeHint } from './types';
+
+/** Default cap on the number of elements Readability is asked to parse. */
+export const DEFAULT_MAX_ELEMS_TO_PARSE = 100_000;
+
+/** Name of the error thrown for a page over the element cap (survives structured cloning). */
+export const PAGE_TOO_LARGE = 'PageTooLargeError';
+
+/** The page has more elements than the extraction will parse; the UI says "too large". */
+export class PageTooLargeError extends Error {
+  override readonly name = PAGE_TOO_LARGE;
+  constructor(
+    readonly elementCount: number,
+    readonly limit: number,
+  ) {
+    super(`This page is too large to extract (${elementCount} elements, limit ${limit}).`);
+  }
+}
+
+/** True for a PageTooLargeError, also one that crossed a realm or was rebuilt from its name. */
+export function isPageTooLargeError(error: unknown): boolean {
+  return (
+    error instanceof PageTooLargeError || (error instanceof Error && error.name === PAGE_TOO_LARGE)
+  );
+}
+
+export interface ReadPageOptions {
+  /** Elements above which the page is refused with PageTooLargeError (default 100 000). */
+  maxElemsToParse?: number;
+}
+
+/** Readability text shorter than this is not an article even if it parsed. */
+const MIN_ARTICLE_CHARS = 140;
+/** Text this long is an article even when `isProbablyReaderable` has doubts. */
+const SURE_ARTICLE_CHARS = 1500;
+
+const AUTHOR_SELECTOR = [
+  'a[rel~="author"]',
+  '[itemprop~="author"]',
+  '.byline',
+  '.author',
+  '.p-author',
+  '.entry-author',
+  '.post-author',
+  '.article-author',
+  '.author-name',
+  '.by-author',
+  '.writtenby',
+  '.autor',
+  '.auteur',
+  '.firma',
+  '[class~="article__byline"]',
+  '[data-testid="byline"]',
+].join(', ');
+
+/** Regions whose author/tag links belong to something else (comments, widgets, navigation). */
+const FOREIGN_REGION =
+  'aside, nav, #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
+
+/** The element most likely to hold the piece, for scoping author and tag hints. */
+function articleScope(doc: Document): ParentNode {
+  const articles = doc.querySelectorAll('article');
+  if (articles.length === 1) return articles[0]!;
+  const body = doc.querySelector('[itemprop="articleBody"]');
+  const scoped = body?.closest('[itemscope]') ?? body?.parentElement;
+  if (scoped) return scoped;
+  return doc.querySelector('main, [role="main"], #main, #content') ?? doc.body ?? doc;
+}
+
+/** Outermost matches of `selector` in `scope`, outside foreign regions, as trimmed text. */
+function hintTexts(
+  scope: ParentNode,
+  selector: string,
+  limit: number,
+  outermost: boolean,
+): string[] {
+  const matches = Array.from(scope.querySelectorAll(selector))
+    .filter((element) => !element.closest(FOREIGN_REGION))
+    .slice(0, 60);
+  const out: string[] = [];
+  for (const element of matches) {
+    if (outermost && matches.some((other) => other !== element && other.contains(element)))
+      continue;
+    const text = element.getAttribute('content') ?? elementText(element);
+    if (text && text.length <= 200 && !out.includes(text)) out.push(text);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function readMeta(doc: Document): Record<string, string[]> {
+  const meta: Record<string, string[]> = {};
+  const manyEntries = doc.querySelectorAll('article, .hentry').length > 1;
+  for (const element of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key = (
+      element.getAttribute('property') ??
+      element.getAttribute('name') ??
+      element.getAttribute('itemprop') ??
+      element.getAttribute('http-equiv') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
+    const content = element.getAttribute('content')?.trim();
+    if (!key || !content) continue;
+    // Microdata metas inside the entries of a listing describe those entries, not the page.
+    if (manyEntries && element.hasAttribute('itemprop') && element.closest('article, .hentry'))
+      continue;
+    (meta[key] ??= []).push(content);
+  }
+  return meta;
+}
+
+function readTimes(scope: ParentNode): TimeHint[] {
+  const hints: TimeHint[] = [];
+  for (const element of Array.from(
+    scope.querySelectorAll('time, [itemprop="datePublished"], [itemprop="dateModified"]'),
+  )) {
+    if (element.closest(FOREIGN_REGION)) continue;
+    const value =
+      element.getAttribute('datetime') ?? element.getAttribute('content') ?? elementText(element);
+    if (!value) continue;
+    const marker =
+      `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('class') ?? ''}`.toLowerCase();
+    const role = /modified|updated/.test(marker)
+      ? 'modified'
+      : /published|pubdate|datepublished/.test(marker) || element.hasAttribute('pubdate')
+        ? 'published'
+        : null;
+    hints.push({ value: value.trim(), role });
+    if (hints.length >= 10) break;
+  }
+  return hints;
+}
+
+function firstHeading(scope: ParentNode, doc: Document): string | null {
+  const h1 = scope.querySelector('h1') ?? doc.querySelector('h1');
+  return h1 ? elementText(h1) || null : null;
+}
+
+/**
+ * Reads the live document of the tab being clipped. `doc` itself is never modified: Readability
+ * works on a clone. Throws PageTooLargeError when the page has more than `maxElemsToParse`
+ * elements (checked before cloning, so a huge page costs almost nothing).
+ */
+export function readPage(doc: Document, pageUrl: string, options: ReadPageOptions = {}): RawPage {
+  const limit = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS_TO_PARSE;
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (limit > 0 && elementCount > limit) throw new PageTooLargeError(elementCount, limit);
+
+  const scope = articleScope(doc);
+  const canonical = doc.querySelector('link[rel~="canonical"][href]');
+  const selectionText = doc.getSelection?.()?.toString() ?? '';
+
+  let article: RawPage['article'] = null;
+  let reader = false;
+  if (doc.body) {
+    reader = isProbablyReaderable(doc);
+    const clone = doc.cloneNode(true) as Document;
+    let parsed: ReturnType<Readability['parse']>;
+    try {
+      parsed = new Readability(clone, { maxElemsToParse: limit > 0 ? limit : undefined }).parse();
+    } catch (error) {
+      if (error instanceof Error && /Aborting parsing document/.test(error.message)) {
+        throw new PageTooLargeError(elementCount, limit);
+      }
+      throw error;
+    }
+    if (parsed) {
+      article = {
+        title: parsed.title ?? null,
+        byline: parsed.byline ?? null,
+        content: parsed.content ?? null,
+        textContent: parsed.textContent ?? null,
+        excerpt: parsed.excerpt ?? null,
+        siteName: parsed.siteName ?? null,
+        lang: parsed.lang ?? null,
+        publishedTime: parsed.publishedTime ?? null,
+      };
+    }
+  }
+  const textLength = article?.textContent?.trim().length ?? 0;
+  const readable =
+    article !== null &&
+    !!article.content &&
+    textLength >= MIN_ARTICLE_CHARS &&
+    (reader || textLength >= SURE_ARTICLE_CHARS);
+
+  return {
+    pageUrl,
+    baseUrl: doc.baseURI || pageUrl,
+    readable,
+    article,
+    documentTitle: doc.title ?? '',
+    heading: firstHeading(scope, doc),
+    documentLang: doc.documentElement?.getAttribute('lang')?.trim() || null,
+    meta: readMeta(doc),
+    jsonLd: Array.from(
+      doc.querySelectorAll('script[type="application/ld+json" i]'),
+      (s) => s.textContent ?? '',
+    ),
+    canonicalHref: canonical?.getAttribute('href')?.trim() || null,
+    authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
+    tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false),
+    timeHints: readTimes(scope),
+    listingItems: readListingItems(doc, pageUrl),
+    selectionText,
+    content: null,
+  };
+}

@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { findPieceByUrl, savePiece } from '../../../lib/db/pieces';
+import { StorageFullError } from '../../../lib/db/errors';
+import { ensureTags, findTag, listTags } from '../../../lib/db/tags';
+import { dumpTables, freshDatabase, makeExtraction } from '../factories';
+
+afterEach(() => vi.restoreAllMocks());
+
+const edits = { authors: ['Christopher Ford'], themes: ['Russian left'], note: 'Read with Batou.' };
+
+describe('savePiece', () => {
+  test('stores the piece, its stored copy and its tags', async () => {
+    const db = freshDatabase();
+    const page = makeExtraction();
+    const piece = await savePiece(db, page, edits, new Date('2026-01-02T03:04:05Z'));
+
+    expect(piece).toMatchObject({
+      url: page.url,
+      pageUrl: page.pageUrl,
+      title: page.title,
+      note: 'Read with Batou.',
+      capturedAt: '2026-01-02T03:04:05.000Z',
+      createdAt: '2026-01-02T03:04:05.000Z',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+    });
+    expect(piece.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await db.contents.get(piece.id)).toMatchObject({
+      contentHtml: page.contentHtml,
+      textContent: page.textContent,
+    });
+    const saved = await findPieceByUrl(db, page.url);
+    expect(saved?.authors.map((t) => t.name)).toEqual(['Christopher Ford']);
+    expect(saved?.authors[0]?.personName).toEqual({ given: 'Christopher', family: 'Ford' });
+    expect(saved?.themes.map((t) => t.name)).toEqual(['Russian left']);
+    // List rows stay light: no page text in `pieces`.
+    expect(Object.keys(piece)).not.toContain('textContent');
+  });
+
+  test('the same canonical URL updates one piece and keeps its id and createdAt', async () => {
+    const db = freshDatabase();
+    const first = await savePiece(db, makeExtraction(), edits, new Date('2026-01-01T00:00:00Z'));
+    const second = await savePiece(
+      db,
+      makeExtraction({
+        pageUrl: 'https://ukraine-solidarity.example/x?fbclid=1',
+        title: 'New title',
+      }),
+      { ...edits, themes: ['russian LEFT', 'Novorossiya'] },
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    expect(second.id).toBe(first.id);
+    expect(second.createdAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(second.updatedAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(second.title).toBe('New title');
+    expect(await db.pieces.count()).toBe(1);
+    expect(await db.contents.count()).toBe(1);
+    // "russian LEFT" is the existing theme, not a new one.
+    expect((await listTags(db, 'theme')).map((t) => t.name)).toEqual([
+      'Novorossiya',
+      'Russian left',
+    ]);
+  });
+
+  test('a bookmark-style re-save keeps the stored copy taken before', async () => {
+    const db = freshDatabase();
+    const first = await savePiece(db, makeExtraction(), edits, new Date('2026-01-01T00:00:00Z'));
+    await savePiece(
+      db,
+      makeExtraction({ pageKind: 'bookmark', contentHtml: '', textContent: '', wordCount: 0 }),
+      edits,
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    const piece = await db.pieces.get(first.id);
+    expect(piece?.pageKind).toBe('article');
+    expect(piece?.capturedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect((await db.contents.get(first.id))?.textContent).toBe(makeExtraction().textContent);
+  });
+
+  test('a full disk is reported plainly and nothing is written', async () => {
+    const db = freshDatabase();
+    await savePiece(db, makeExtraction(), edits);
+    const before = await dumpTables(db);
+    vi.spyOn(db.contents, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(
+      savePiece(db, makeExtraction({ url: 'https://example.org/other', title: 'Other' }), {
+        authors: ['Brand New Author'],
+        themes: ['Brand new theme'],
+        note: '',
+      }),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect(await dumpTables(db)).toEqual(before);
+  });
+
+  test('other storage errors are not disguised as a full disk', async () => {
+    const db = freshDatabase();
+    vi.spyOn(db.contents, 'put').mockImplementation(() => {
+      throw new Error('disk on fire');
+    });
+    await expect(savePiece(db, makeExtraction(), edits)).rejects.toThrow('disk on fire');
+    expect(await db.pieces.count()).toBe(0);
+  });
+});
+
+describe('tags', () => {
+  test('a tag is found by its key or any alias, per kind', async () => {
+    const db = freshDatabase();
+    const [tag] = await db.transaction('rw', db.tags, () =>
+      ensureTags(db, 'author', ['Boris Kagarlitsky']),
+    );
+    await db.tags.update(tag!.id, { aliases: ['Кагарлицкий'], aliasKeys: ['кагарлицкий'] });
+    expect((await findTag(db, 'author', 'boris kagarlitsky'))?.id).toBe(tag!.id);
+    expect((await findTag(db, 'author', 'кагарлицкий'))?.id).toBe(tag!.id);
+    expect(await findTag(db, 'theme', 'boris kagarlitsky')).toBeUndefined();
+  });
+
+  test('ensureTags reuses existing tags and keeps order, without duplicates', async () => {
+    const db = freshDatabase();
+    const first = await ensureTags(db, 'theme', ['Syria', 'Crimea']);
+    const second = await ensureTags(db, 'theme', ['crimea', 'Far right', 'SYRIA', 'Crimea']);
+    expect(second.map((t) => t.name)).toEqual(['Crimea', 'Far right', 'Syria']);
+    expect(second[0]!.id).toBe(first[1]!.id);
+    expect(await db.tags.count()).toBe(3);
+    expect(second.every((t) => t.personName === null)).toBe(true);
+  });
+
+  test('the same name may be both an author and a theme', async () => {
+    const db = freshDatabase();
+    await ensureTags(db, 'author', ['Lenin']);
+    await ensureTags(db, 'theme', ['Lenin']);
+    expect(await db.tags.count()).toBe(2);
+  });
+});

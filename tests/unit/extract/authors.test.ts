@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { nameFromProfileUrl, parseAuthors, pickAuthors } from '../../../lib/extract/authors';
+
+describe('parseAuthors', () => {
+  it.each([
+    ['By Alice Walker, Bob Dylan and Carol King', ['Alice Walker', 'Bob Dylan', 'Carol King']],
+    ['Tomasz Nowak & Claire Dubois', ['Tomasz Nowak', 'Claire Dubois']],
+    ['Par Jean Dupont et Marie Curie', ['Jean Dupont', 'Marie Curie']],
+    ['Von Hans Müller und Petra Schmidt', ['Hans Müller', 'Petra Schmidt']],
+    ['Por Ana García y Luis Pérez', ['Ana García', 'Luis Pérez']],
+    ['Di Luigi Rossi e Anna Bianchi', ['Luigi Rossi', 'Anna Bianchi']],
+    ['Door Jan de Vries en Marieke Bakker', ['Jan de Vries', 'Marieke Bakker']],
+    ['Jordi Puig i Marta Vidal', ['Jordi Puig', 'Marta Vidal']],
+    ['Автор: Иван Петров и Мария Иванова', ['Иван Петров', 'Мария Иванова']],
+  ])('splits %j', (byline, expected) => {
+    expect(parseAuthors([byline])).toEqual(expected);
+  });
+
+  it('drops translators, editors, photographers and credits', () => {
+    expect(
+      parseAuthors(['By Mathieu Laurent. Translated by Nina Hale. Edited by Tom Reed.']),
+    ).toEqual(['Mathieu Laurent']);
+    expect(parseAuthors(['Jean Dupont, traduit par Paul Martin'])).toEqual(['Jean Dupont']);
+    expect(parseAuthors(['Text: Eva Braun-Weiss, übersetzt von Karl Ott'])).toEqual([
+      'Eva Braun-Weiss',
+    ]);
+    expect(parseAuthors(['Por Ana García, traducido por Luis Pérez'])).toEqual(['Ana García']);
+    expect(parseAuthors(['By Rosa Lindqvist · Photo: Marek Zielinski'])).toEqual([
+      'Rosa Lindqvist',
+    ]);
+    expect(parseAuthors(['Photograph by John Smith', 'By Sam Okafor'])).toEqual(['Sam Okafor']);
+    expect(parseAuthors(['Illustration by Kate Moss'])).toEqual([]);
+    expect(parseAuthors(['Photo credit: John Smith'])).toEqual([]);
+    expect(parseAuthors(['Credit: Getty Images'])).toEqual([]);
+  });
+
+  it('drops dates, times and e-mail addresses', () => {
+    expect(parseAuthors(['By Jane Doe on March 3, 2015 at 10:00 am'])).toEqual(['Jane Doe']);
+    expect(parseAuthors(['By Olena Marchenko | 14 November 2015'])).toEqual(['Olena Marchenko']);
+    expect(parseAuthors(['Par Jean Dupont le 3 mars 2015'])).toEqual(['Jean Dupont']);
+    expect(parseAuthors(['Jane Doe jane.doe@example.org'])).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Jane Doe — Updated 3 hours ago'])).toEqual(['Jane Doe']);
+  });
+
+  it('drops desks, agencies and the site name when a person is named', () => {
+    expect(parseAuthors(['By Jane Doe, Reuters staff'])).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Jane Doe and Newsroom'])).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Staff', 'Jane Doe'])).toEqual(['Jane Doe']);
+    expect(
+      parseAuthors(['Ukraine Solidarity Campaign', 'Jane Doe'], {
+        siteName: 'Ukraine Solidarity Campaign',
+      }),
+    ).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Jane Doe, Political Editor'])).toEqual(['Jane Doe']);
+  });
+
+  it('keeps an organisation when nobody else is named', () => {
+    expect(parseAuthors(['USC Editors'])).toEqual(['USC Editors']);
+    expect(parseAuthors(['Reuters staff'])).toEqual(['Reuters staff']);
+    expect(parseAuthors(['Socialists and Democrats Group'])).toEqual([
+      'Socialists and Democrats Group',
+    ]);
+    expect(parseAuthors(['By USC Editors'], { siteName: 'Ukraine Solidarity Campaign' })).toEqual([
+      'USC Editors',
+    ]);
+  });
+
+  it('de-duplicates case- and accent-insensitively, keeping the first spelling', () => {
+    expect(parseAuthors(['José Pérez', 'JOSE PEREZ', 'jose  perez', 'Ana Gómez'])).toEqual([
+      'José Pérez',
+      'Ana Gómez',
+    ]);
+  });
+
+  it('keeps initials and particles', () => {
+    expect(parseAuthors(['By J. R. R. Tolkien and Ilse van der Berg'])).toEqual([
+      'J. R. R. Tolkien',
+      'Ilse van der Berg',
+    ]);
+    expect(parseAuthors(['Di Maio'])).toEqual(['Di Maio']);
+  });
+
+  it('turns structured "Family, Given" around and does not split it', () => {
+    expect(parseAuthors(['Doe, Jane'], { structured: true })).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Doe, Jane'])).toEqual(['Doe', 'Jane']);
+  });
+
+  it('ignores junk', () => {
+    expect(
+      parseAuthors([null, undefined, '', '   ', 'admin', 'https://example.org/author/x', '12345']),
+    ).toEqual([]);
+  });
+});
+
+describe('pickAuthors', () => {
+  it('takes the first source that names a person', () => {
+    const sources = [
+      { strings: [] },
+      { strings: ['Neue Linke Hefte'] },
+      { strings: ['Von Hans Müller und Petra Schmidt | 9. Februar 2015'] },
+      { strings: ['Someone Else'] },
+    ];
+    expect(pickAuthors(sources, 'Neue Linke Hefte')).toEqual(['Hans Müller', 'Petra Schmidt']);
+  });
+
+  it('falls back to the first organisation when nobody is named', () => {
+    expect(
+      pickAuthors(
+        [{ strings: ['USC Editors'] }, { strings: ['By USC Editors'] }],
+        'Ukraine Solidarity Campaign',
+      ),
+    ).toEqual(['USC Editors']);
+    expect(pickAuthors([{ strings: [] }], null)).toEqual([]);
+  });
+});
+
+describe('nameFromProfileUrl', () => {
+  it('reads a name from an author profile slug', () => {
+    expect(nameFromProfileUrl('https://site.example/author/jane-doe/')).toBe('Jane Doe');
+    expect(nameFromProfileUrl('https://www.facebook.example/profile.php?id=1234')).toBeNull();
+    expect(nameFromProfileUrl('not a url')).toBeNull();
+  });
+});

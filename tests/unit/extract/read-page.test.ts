@@ -1,0 +1,144 @@
+/** The page-side half: what it reads, that it leaves the page alone, and the size limit. */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAX_ELEMS_TO_PARSE,
+  PageTooLargeError,
+  extractPage,
+  isPageTooLargeError,
+  readPage,
+} from '../../../lib/extract';
+import { FIXTURE_DIR, ROOT, SEED_DIR, domFor, readText, selectContents } from './helpers';
+
+const ARTICLE_URL =
+  'https://ukraine-solidarity.example/2015/11/reading-list-the-left-ukraine-and-russian-imperialism/';
+
+describe('readPage', () => {
+  it('does not modify the live document', () => {
+    const dom = domFor(readText(join(SEED_DIR, 'article.html')), ARTICLE_URL);
+    const before = dom.serialize();
+    readPage(dom.window.document, ARTICLE_URL);
+    expect(dom.serialize()).toBe(before);
+  });
+
+  it('harvests metadata, hints and the selection as plain JSON', () => {
+    const dom = domFor(readText(join(SEED_DIR, 'article.html')), ARTICLE_URL);
+    selectContents(dom, '.entry-content p');
+    const raw = readPage(dom.window.document, ARTICLE_URL);
+    expect(raw.readable).toBe(true);
+    expect(raw.canonicalHref).toBe(ARTICLE_URL);
+    expect(raw.meta['article:tag']).toEqual(['Russian imperialism', 'Left debates']);
+    expect(raw.meta['author']).toEqual(['USC Editors']);
+    expect(raw.authorHints).toEqual(['By USC Editors']);
+    expect(raw.tagLinks).toEqual(['Russian imperialism', 'Left debates']);
+    expect(raw.timeHints).toEqual([{ value: '2015-11-09T10:30:00+00:00', role: 'published' }]);
+    expect(raw.heading).toBe('Reading list: the left, Ukraine and Russian imperialism');
+    expect(raw.listingItems).toEqual([]);
+    expect(raw.selectionText).toMatch(/^Over the past months we have republished/);
+    expect(raw.documentLang).toBe('en-GB');
+    // Comments are not authors.
+    expect(raw.authorHints.join(' ')).not.toContain('Thanks');
+    expect(JSON.parse(JSON.stringify(raw))).toEqual(raw);
+  });
+
+  it('reads JSON-LD script texts as written', () => {
+    const dom = domFor(
+      readText(join(FIXTURE_DIR, 'jsonld-authors.html')),
+      'https://periscope-news.example/a',
+    );
+    const raw = readPage(dom.window.document, 'https://periscope-news.example/a');
+    expect(raw.jsonLd).toHaveLength(2);
+    expect(raw.jsonLd[0]).toContain('"@graph"');
+  });
+
+  it('throws PageTooLargeError over maxElemsToParse, before Readability runs', () => {
+    const dom = domFor(
+      readText(join(FIXTURE_DIR, 'multi-author.html')),
+      'https://left-review.example/x',
+    );
+    const count = dom.window.document.getElementsByTagName('*').length;
+    let caught: unknown;
+    try {
+      readPage(dom.window.document, 'https://left-review.example/x', {
+        maxElemsToParse: count - 1,
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PageTooLargeError);
+    expect(isPageTooLargeError(caught)).toBe(true);
+    expect((caught as PageTooLargeError).name).toBe('PageTooLargeError');
+    expect((caught as PageTooLargeError).elementCount).toBe(count);
+    expect((caught as Error).message).toMatch(/too large to extract/);
+    // Exactly at the limit is fine.
+    expect(() =>
+      readPage(dom.window.document, 'https://left-review.example/x', { maxElemsToParse: count }),
+    ).not.toThrow();
+  });
+
+  it('refuses a page over the default limit through extractPage', async () => {
+    const cells = '<i></i>'.repeat(DEFAULT_MAX_ELEMS_TO_PARSE);
+    const dom = domFor(
+      `<!DOCTYPE html><html><body><div>${cells}</div></body></html>`,
+      'https://huge.example/',
+    );
+    await expect(extractPage(dom.window.document, 'https://huge.example/')).rejects.toSatisfy(
+      isPageTooLargeError,
+    );
+  });
+
+  it('recognises the error by name after it crossed a realm', () => {
+    const copy = Object.assign(new Error('x'), { name: 'PageTooLargeError' });
+    expect(isPageTooLargeError(copy)).toBe(true);
+    expect(isPageTooLargeError(new Error('x'))).toBe(false);
+  });
+});
+
+describe('page-side bundle', () => {
+  /** Local imports of a module, followed recursively; package imports are collected. */
+  function importGraph(entry: string): { files: string[]; packages: Set<string> } {
+    const files: string[] = [];
+    const packages = new Set<string>();
+    const visit = (file: string): void => {
+      if (files.includes(file)) return;
+      files.push(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/^\s*import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)) {
+        const spec = match[1]!;
+        if (spec.startsWith('.'))
+          visit(resolve(dirname(file), spec.endsWith('.ts') ? spec : `${spec}.ts`));
+        else packages.add(spec);
+      }
+    };
+    visit(entry);
+    return { files, packages };
+  }
+
+  it('does not pull DOMPurify or the public suffix list into the page', () => {
+    const { packages } = importGraph(join(ROOT, 'lib/extract/read-page.ts'));
+    expect([...packages]).toEqual(['@mozilla/readability']);
+  });
+});
+
+describe('page-side bundle size', () => {
+  it('stays under 30 KB gzipped with Readability', async () => {
+    let esbuild: typeof import('esbuild');
+    try {
+      esbuild = await import('esbuild');
+    } catch {
+      return; // esbuild comes with the build tools; without it there is nothing to measure.
+    }
+    const { gzipSync } = await import('node:zlib');
+    const result = await esbuild.build({
+      entryPoints: [join(ROOT, 'lib/extract/read-page.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    expect(gzipSync(code).length).toBeLessThan(30 * 1024);
+  });
+});
