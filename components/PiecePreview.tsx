@@ -1,11 +1,13 @@
 /** The extracted piece as the popup previews it. All text is rendered as text, never as HTML. */
-import type { PageExtraction } from '../lib/extract/types';
+import type { PagePreview } from '../lib/extract/types';
 
 export interface PiecePreviewProps {
-  page: PageExtraction;
+  page: PagePreview;
+  /** Known once the stored copy is ready; null until then. */
+  wordCount: number | null;
 }
 
-const KIND_LABEL: Record<PageExtraction['pageKind'], string> = {
+const KIND_LABEL: Record<PagePreview['pageKind'], string> = {
   article: 'Article',
   listing: 'Listing page',
   bookmark: 'Bookmark',
@@ -18,13 +20,13 @@ export function formatDate(iso: string | null, lang?: string): string | null {
   return date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-export function PiecePreview({ page }: PiecePreviewProps) {
+export function PiecePreview({ page, wordCount }: PiecePreviewProps) {
   const published = formatDate(page.publishedTime);
   const facts = [
     KIND_LABEL[page.pageKind],
     page.siteName,
     published,
-    page.wordCount > 0 ? `${page.wordCount.toLocaleString()} words` : null,
+    wordCount ? `${wordCount.toLocaleString()} words` : null,
   ].filter((fact): fact is string => Boolean(fact));
   return (
     <section class="preview" aria-label="Preview">

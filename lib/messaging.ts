@@ -1,5 +1,9 @@
-/** Sending and routing the messages of `lib/protocol.ts` over `runtime.sendMessage`. */
+/**
+ * Sending and routing the messages of `lib/protocol.ts` over `runtime.sendMessage`. A handler
+ * that throws answers `{ ok: false, message }`, in the reader's words when it is a UserError.
+ */
 import { browser } from 'wxt/browser';
+import { messageForUser } from './errors';
 import type {
   Message,
   MessageHandlers,
@@ -32,7 +36,7 @@ export function listenForMessages(handlers: MessageHandlers): void {
     const { type, ...request } = message;
     const handler = handlers[type] as (request: unknown) => Promise<unknown>;
     handler(request).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, message: `Something went wrong: ${String(error)}` }),
+      sendResponse({ ok: false, message: messageForUser(error) }),
     );
     return true; // keeps the channel open for the asynchronous answer
   });

@@ -1,7 +1,7 @@
-/** Browser wiring of one clip: find the tab, refuse protected pages, inject, finish extraction. */
+/** Browser wiring of one clip: refuse protected pages, inject the clip scripts, finish. */
 import { browser } from 'wxt/browser';
-import { finishExtraction } from '../../lib/extract/finish';
-import type { PageExtraction } from '../../lib/extract/types';
+import { finishBody, finishPreview } from '../../lib/extract/finish';
+import type { PageBody, PagePreview } from '../../lib/extract/types';
 import {
   ClipError,
   injectionErrorMessage,
@@ -9,30 +9,36 @@ import {
   withTimeLimit,
 } from '../../lib/clip/clip-errors';
 import { restrictionFor } from '../../lib/clip/restricted';
-import type { ClipScriptResult } from '../../lib/protocol';
+import type { ClipBodyScriptResult, ClipScriptResult } from '../../lib/protocol';
 
 /** How long reading a page may take; the e2e build lowers it so a test can reach it. */
 export const CLIP_TIME_LIMIT_MS = import.meta.env.MODE === 'e2e' ? 2500 : 15000;
 
-async function injectClipScript(tabId: number): Promise<ClipScriptResult> {
+/** Runs an unlisted script in the tab's top frame and returns `main()`'s value. */
+async function inject<T>(tabId: number, file: '/clip.js' | '/clip-body.js'): Promise<T> {
   let results;
   try {
-    results = await browser.scripting.executeScript({ target: { tabId }, files: ['/clip.js'] });
-  } catch (error) {
-    throw new ClipError(
-      injectionErrorMessage(error instanceof Error ? error.message : String(error)),
+    results = await withTimeLimit(
+      browser.scripting.executeScript({ target: { tabId }, files: [file] }),
+      CLIP_TIME_LIMIT_MS,
     );
+  } catch (error) {
+    if (error instanceof ClipError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ClipError(injectionErrorMessage(message));
   }
-  const result = results[0]?.result as ClipScriptResult | undefined;
+  const result = results[0]?.result as T | undefined;
   if (!result) throw new ClipError('The page did not answer: reload it and try again.');
   return result;
 }
 
 /**
- * Reads the tab's page into a PageExtraction, or throws a ClipError with a message for the user.
+ * Reads the tab's page into a preview, or throws a ClipError with a message for the user.
  * `pageMs` is the time spent reading inside the tab.
  */
-export async function clipTab(tabId: number): Promise<{ page: PageExtraction; pageMs: number }> {
+export async function readTabPreview(
+  tabId: number,
+): Promise<{ preview: PagePreview; pageMs: number }> {
   const tab = await browser.tabs.get(tabId).catch(() => {
     throw new ClipError('This tab is gone: open the page again and click Commonplace.');
   });
@@ -42,8 +48,15 @@ export async function clipTab(tabId: number): Promise<{ page: PageExtraction; pa
     const restriction = restrictionFor(tab.url, { fileAccessAllowed });
     if (restriction) throw new ClipError(restriction);
   }
-  const result = await withTimeLimit(injectClipScript(tabId), CLIP_TIME_LIMIT_MS);
+  const result = await inject<ClipScriptResult>(tabId, '/clip.js');
   if (!result.ok) throw new ClipError(pageFailureMessage(result.failure));
-  const page = await finishExtraction(result.page);
-  return { page, pageMs: result.elapsedMs };
+  return { preview: finishPreview(result.page), pageMs: result.elapsedMs };
+}
+
+/** The stored copy of the piece `preview` was read from: sanitised in the tab, then finished. */
+export async function readTabBody(tabId: number, preview: PagePreview): Promise<PageBody> {
+  if (preview.pageKind !== 'article') return finishBody(preview, null);
+  const result = await inject<ClipBodyScriptResult>(tabId, '/clip-body.js');
+  if (!result.ok) throw new ClipError(pageFailureMessage(result.failure));
+  return finishBody(preview, result.content);
 }

@@ -1,10 +1,11 @@
 /** The popup: clip the tab, preview it, edit authors, themes and note, save. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PiecePreview, formatDate } from '../../components/PiecePreview';
 import { TagInput } from '../../components/TagInput';
 import { sendMessage } from '../../lib/messaging';
-import type { ClipReading, SavedPieceView } from '../../lib/protocol';
+import type { PageBody } from '../../lib/extract/types';
+import type { ClipReading, Failure, SavedPieceView } from '../../lib/protocol';
 import { preferKnownSpelling } from '../../lib/tags/normalize';
 
 type Phase =
@@ -23,38 +24,48 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-async function readTargetTab(): Promise<ClipReading | { ok: false; message: string }> {
+export type TabReading = (ClipReading & { tabId: number }) | Failure;
+
+/** Starts reading the tab; main.tsx calls it before the first render so no frame is lost. */
+export async function readTargetTab(): Promise<TabReading> {
   const tabId = await targetTabId();
   if (tabId === null) return { ok: false, message: 'There is no tab to clip.' };
-  return sendMessage('clip/read', { tabId });
+  const reading = await sendMessage('clip/read', { tabId });
+  return reading.ok ? { ...reading, tabId } : reading;
 }
 
-export function App() {
+const failed = (error: unknown): Failure => ({ ok: false, message: String(error) });
+
+export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
   const [phase, setPhase] = useState<Phase>({ name: 'reading' });
   const [authors, setAuthors] = useState<string[]>([]);
   const [themes, setThemes] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [save, setSave] = useState<SaveState>({ name: 'idle' });
+  const [body, setBody] = useState<PageBody | null>(null);
+  // The stored copy is sanitised in the tab after the preview is painted; Save waits for it.
+  const bodyRequest = useRef<Promise<{ ok: true; body: PageBody } | Failure> | null>(null);
 
   useEffect(() => {
-    readTargetTab()
-      .catch((error: unknown) => ({ ok: false as const, message: String(error) }))
-      .then((reading) => {
-        if (!reading.ok) {
-          setPhase({ name: 'failed', message: reading.message });
-          return;
-        }
-        const { page, saved, known } = reading;
-        setAuthors(saved?.authors ?? preferKnownSpelling(page.authors, known.authors));
-        setThemes(saved?.themes ?? preferKnownSpelling(page.keywords, known.themes));
-        setNote(saved?.note ?? '');
-        setPhase({ name: 'ready', reading, saved });
-        // Read by `npm run bench`: time spent in the page, and popup opened → preview painted.
-        document.documentElement.dataset.pageMs = reading.pageMs.toFixed(1);
-        requestAnimationFrame(() => {
-          document.documentElement.dataset.previewPaintedMs = performance.now().toFixed(1);
-        });
+    tabReading.catch(failed).then((reading) => {
+      if (!reading.ok) {
+        setPhase({ name: 'failed', message: reading.message });
+        return;
+      }
+      const { page, saved, known } = reading;
+      setAuthors(saved?.authors ?? preferKnownSpelling(page.authors, known.authors));
+      setThemes(saved?.themes ?? preferKnownSpelling(page.keywords, known.themes));
+      setNote(saved?.note ?? '');
+      setPhase({ name: 'ready', reading, saved });
+      // Read by `npm run bench`: time spent in the page, and popup opened → preview painted.
+      document.documentElement.dataset.pageMs = reading.pageMs.toFixed(1);
+      requestAnimationFrame(() => {
+        document.documentElement.dataset.previewPaintedMs = performance.now().toFixed(1);
+        const request = sendMessage('clip/body', { tabId: reading.tabId, preview: page });
+        bodyRequest.current = request.catch(failed);
+        void bodyRequest.current.then((answer) => answer.ok && setBody(answer.body));
       });
+    });
   }, []);
 
   if (phase.name === 'reading') {
@@ -79,10 +90,16 @@ export function App() {
   const onSave = async (event: Event) => {
     event.preventDefault();
     setSave({ name: 'saving' });
-    const result = await sendMessage('piece/save', {
-      page,
-      edits: { authors, themes, note },
-    }).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+    const copy = (await bodyRequest.current) ?? {
+      ok: false,
+      message: 'The page is still being read.',
+    };
+    const result = copy.ok
+      ? await sendMessage('piece/save', {
+          page: { ...page, ...copy.body },
+          edits: { authors, themes, note },
+        }).catch(failed)
+      : copy;
     if (result.ok) {
       setPhase({ name: 'ready', reading, saved: result.saved });
       setSave({ name: 'saved' });
@@ -104,7 +121,7 @@ export function App() {
           Already in your collection since {formatDate(saved.createdAt)}. Saving updates it.
         </p>
       )}
-      <PiecePreview page={page} />
+      <PiecePreview page={page} wordCount={body?.wordCount ?? null} />
       <form class="clip-form" onSubmit={onSave}>
         <TagInput
           label="Authors"

@@ -1,7 +1,8 @@
 /** Messages for every way a clip can fail, so the popup never shows a raw browser error. */
+import { UserError } from '../errors';
 import type { PageFailure } from '../protocol';
 
-export class ClipError extends Error {
+export class ClipError extends UserError {
   override name = 'ClipError';
 }
 
@@ -13,6 +14,8 @@ const FAILURE_MESSAGES: Record<PageFailure, string> = {
   'too-large':
     'This page is too large to extract an article from. Select the passage you want and save it as a bookmark instead.',
   'not-html': 'This is not a web page Commonplace can read (no HTML document).',
+  'page-changed':
+    'The page changed while it was being clipped (it navigated or reloaded). Open the popup again.',
 };
 
 export function pageFailureMessage(failure: PageFailure): string {

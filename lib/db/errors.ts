@@ -1,6 +1,7 @@
 /** Turns storage failures into sentences a reader can act on. */
+import { UserError } from '../errors';
 
-export class StorageFullError extends Error {
+export class StorageFullError extends UserError {
   override name = 'StorageFullError';
   constructor() {
     super(

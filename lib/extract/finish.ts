@@ -10,7 +10,15 @@ import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
-import type { ListingItem, PageExtraction, PageKind, RawPage } from './types';
+import type {
+  ListingItem,
+  PageBody,
+  PageExtraction,
+  PageKind,
+  PagePreview,
+  RawPage,
+  SanitizedContent,
+} from './types';
 
 /** Longest excerpt kept (characters); longer ones are cut at a word boundary with "…". */
 const MAX_EXCERPT = 500;
@@ -83,7 +91,7 @@ function isListing(raw: RawPage, ogType: string | null): boolean {
   const items = raw.listingItems;
   if (items.length < 2) return false;
   if (ogType === 'article') return false;
-  const articleText = raw.article?.textContent?.trim().length ?? 0;
+  const articleText = raw.article?.textLength ?? 0;
   if (!raw.readable || articleText === 0) return true;
   const itemText = items.reduce((sum, item) => sum + item.title.length + item.excerpt.length, 0);
   return items.length >= 3 && itemText * 2 >= articleText;
@@ -140,11 +148,12 @@ function listingHtml(items: readonly ListingItem[]): string {
 }
 
 /**
- * Completes an extraction from what the page side read: canonical URL, authors, dates, language,
- * keywords, sanitised content, text, word count and content hash, and the page kind (`article`
- * when Readability found a piece, `listing` for an index of pieces, `bookmark` otherwise).
+ * The preview of a piece from what the page side read: canonical URL, authors, dates, language,
+ * keywords, excerpt, and the page kind (`article` when Readability found a piece, `listing` for
+ * an index of pieces, `bookmark` otherwise). Needs neither the article body nor a DOM, so the
+ * popup can show it before the body is sanitised.
  */
-export async function finishExtraction(raw: RawPage): Promise<PageExtraction> {
+export function finishPreview(raw: RawPage): PagePreview {
   const meta = (key: string): string[] => raw.meta[key] ?? [];
   const first = (...keys: string[]): string | null => firstText(...keys.flatMap(meta));
   const jsonLd = readJsonLd(raw.jsonLd);
@@ -240,23 +249,14 @@ export async function finishExtraction(raw: RawPage): Promise<PageExtraction> {
       ? mergeKeywords([meta('article:tag'), pageKeywords])
       : mergeKeywords([meta('article:tag'), pageKeywords, jsonLd.keywords, raw.tagLinks]);
 
-  let contentHtml = '';
-  let textContent = '';
   let excerpt = '';
   let items: ListingItem[] | undefined;
-  if (pageKind === 'article' && article?.content) {
-    if (!raw.content)
-      throw new Error('finishExtraction needs the sanitised content (sanitizePageContent)');
-    contentHtml = raw.content.html;
-    textContent = raw.content.text;
-    excerpt = shorten(firstText(article.excerpt, description) ?? '');
+  if (pageKind === 'article') {
+    excerpt = shorten(firstText(article?.excerpt, description) ?? '');
   } else if (pageKind === 'listing') {
     items = finishItems(raw.listingItems, resolve);
-    contentHtml = listingHtml(items);
-    textContent = listingText(items);
     excerpt = shorten(description ?? '');
   } else {
-    textContent = normaliseText(raw.selectionText);
     excerpt = shorten(description ?? '');
   }
 
@@ -273,11 +273,40 @@ export async function finishExtraction(raw: RawPage): Promise<PageExtraction> {
     lang: pickLang(raw, meta, jsonLd.inLanguage),
     keywords,
     excerpt,
+    ...(items ? { items } : {}),
+    ...(selectionText ? { selectionText } : {}),
+  };
+}
+
+/**
+ * The stored copy of a piece: an article's sanitised body (from `sanitizePageContent`), a
+ * listing's items as a list, or a bookmark's selected text; with word count and SHA-256.
+ */
+export async function finishBody(
+  preview: PagePreview,
+  content: SanitizedContent | null,
+): Promise<PageBody> {
+  let contentHtml = '';
+  let textContent = '';
+  if (preview.pageKind === 'article') {
+    if (!content) throw new Error('finishBody needs the sanitised content (sanitizePageContent)');
+    ({ html: contentHtml, text: textContent } = content);
+  } else if (preview.pageKind === 'listing') {
+    contentHtml = listingHtml(preview.items ?? []);
+    textContent = listingText(preview.items ?? []);
+  } else {
+    textContent = preview.selectionText ?? '';
+  }
+  return {
     contentHtml,
     textContent,
     wordCount: countWords(textContent),
     contentHash: await sha256Hex(textContent),
-    ...(items ? { items } : {}),
-    ...(selectionText ? { selectionText } : {}),
   };
+}
+
+/** The whole extraction, preview and body, from a RawPage whose content was sanitised. */
+export async function finishExtraction(raw: RawPage): Promise<PageExtraction> {
+  const preview = finishPreview(raw);
+  return { ...preview, ...(await finishBody(preview, raw.content)) };
 }

@@ -178,7 +178,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
         title: parsed.title ?? null,
         byline: parsed.byline ?? null,
         content: parsed.content ?? null,
-        textContent: parsed.textContent ?? null,
+        textLength: parsed.textContent?.trim().length ?? 0,
         excerpt: parsed.excerpt ?? null,
         siteName: parsed.siteName ?? null,
         lang: parsed.lang ?? null,
@@ -186,7 +186,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
       };
     }
   }
-  const textLength = article?.textContent?.trim().length ?? 0;
+  const textLength = article?.textLength ?? 0;
   const readable =
     article !== null &&
     !!article.content &&

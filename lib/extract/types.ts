@@ -14,7 +14,8 @@ export interface RawPage {
     title: string | null;
     byline: string | null;
     content: string | null;
-    textContent: string | null;
+    /** Length of the article's text (trimmed), without shipping the text itself. */
+    textLength: number;
     excerpt: string | null;
     siteName: string | null;
     lang: string | null;
@@ -71,6 +72,14 @@ export interface ListingItem {
 }
 
 export type PageKind = 'article' | 'listing' | 'bookmark';
+
+/** The part of an extraction derived from the stored copy (the rest is the preview). */
+export type PageBodyField = 'contentHtml' | 'textContent' | 'wordCount' | 'contentHash';
+
+/** What the popup can show before the body is sanitised: all but the body fields. */
+export type PagePreview = Omit<PageExtraction, PageBodyField>;
+
+export type PageBody = Pick<PageExtraction, PageBodyField>;
 
 /** The result of `extractPage`: everything the popup previews and the database stores. */
 export interface PageExtraction {

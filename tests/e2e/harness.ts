@@ -73,6 +73,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Tests open the popup as a tab, which hides the page tab; a real popup leaves it in front.
+  // Keep hidden tabs running at full speed so timings match the real thing.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export interface ExtensionSession {
@@ -127,9 +132,16 @@ export async function tabIdOf(session: ExtensionSession, url: string): Promise<n
 export async function openPopupFor(
   session: ExtensionSession,
   url: string,
+  options: { settle?: boolean } = {},
 ): Promise<{ page: Page; popup: Page }> {
   const page = await session.context.newPage();
   await page.goto(url);
+  // A reader clicks on a page they have been reading: let it finish rendering first.
+  if (options.settle) {
+    await page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })),
+    );
+  }
   const tabId = await tabIdOf(session, page.url());
   const popup = await session.context.newPage();
   await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
