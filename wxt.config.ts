@@ -15,7 +15,7 @@ export default defineConfig({
     name: 'Commonplace',
     description:
       'A commonplace book for the web: clip pieces, mark passages, file them by author and theme.',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     action: { default_title: 'Clip this page to Commonplace' },
     content_security_policy:

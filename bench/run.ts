@@ -8,9 +8,10 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
+import { backupBench } from './backup';
 import { clipBench } from './clip';
 
-const SUITES: BenchSuite[] = [clipBench];
+const SUITES: BenchSuite[] = [clipBench, backupBench];
 
 function formatValue(row: BenchRow): string {
   const digits = row.value >= 100 ? 0 : row.value >= 10 ? 1 : 2;

@@ -62,8 +62,10 @@ export function describeImport(summary: ImportSummary): string {
   const unchanged = BACKUP_TABLES.reduce((sum, table) => sum + summary[table].unchanged, 0);
   if (parts.length === 0)
     return 'Nothing new: your collection already had everything in this file.';
+  const text = parts.join('; ');
   return (
-    parts.join('; ') +
+    text.charAt(0).toUpperCase() +
+    text.slice(1) +
     (unchanged > 0
       ? `; ${unchanged} ${unchanged === 1 ? 'record was' : 'records were'} already there.`
       : '.')

@@ -5,9 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './cli/shared';
 import { extractCommand } from './cli/extract';
+import { mergeCommand } from './cli/merge';
+import { validateCommand } from './cli/validate';
 
 const COMMANDS: Record<string, CliCommand> = {
   extract: extractCommand,
+  validate: validateCommand,
+  merge: mergeCommand,
 };
 
 function usage(): string {

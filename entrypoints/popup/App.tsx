@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PiecePreview, formatDate } from '../../components/PiecePreview';
 import { TagInput } from '../../components/TagInput';
+import { openLibrary } from '../../lib/library/open';
 import { sendMessage } from '../../lib/messaging';
 import type { PageBody } from '../../lib/extract/types';
 import type { ClipReading, Failure, SavedPieceView } from '../../lib/protocol';
@@ -35,6 +36,18 @@ export async function readTargetTab(): Promise<TabReading> {
 }
 
 const failed = (error: unknown): Failure => ({ ok: false, message: String(error) });
+
+function LibraryButton() {
+  return (
+    <button
+      type="button"
+      class="library-link"
+      onClick={() => void openLibrary().then(() => close())}
+    >
+      Open library
+    </button>
+  );
+}
 
 export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
   const [phase, setPhase] = useState<Phase>({ name: 'reading' });
@@ -81,6 +94,7 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
         <p role="alert" class="notice notice-error">
           {phase.message}
         </p>
+        <LibraryButton />
       </main>
     );
   }
@@ -149,6 +163,7 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
             {save.name === 'saving' && 'Saving…'}
             {save.name === 'saved' && 'Saved'}
           </span>
+          <LibraryButton />
         </div>
         {save.name === 'error' && (
           <p role="alert" class="notice notice-error">

@@ -3,7 +3,15 @@ import type { PageExtraction } from '../extract/types';
 import type { SavedPieceView } from '../protocol';
 import { explainStorageError } from './errors';
 import { ensureTags, tagsByIds } from './tags';
-import { newId, nowIso, type CommonplaceDB, type PieceRow, type TagRow } from './schema';
+import {
+  newId,
+  nowIso,
+  type CommonplaceDB,
+  type ContentRow,
+  type PassageRow,
+  type PieceRow,
+  type TagRow,
+} from './schema';
 
 export interface PieceEdits {
   authors: string[];
@@ -98,6 +106,76 @@ export async function savePiece(
         });
       }
       return piece;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}
+
+export interface PieceMetadataEdits extends PieceEdits {
+  title: string;
+  publishedTime: string | null;
+}
+
+/** Edits a piece's metadata, note and tags in one transaction (tags created as needed). */
+export async function updatePiece(
+  db: CommonplaceDB,
+  id: string,
+  edits: PieceMetadataEdits,
+  now: Date = new Date(),
+): Promise<PieceRow> {
+  const stamp = nowIso(now);
+  try {
+    return await db.transaction('rw', db.pieces, db.tags, async () => {
+      const piece = await db.pieces.get(id);
+      if (!piece) throw new Error('This piece no longer exists.');
+      const authors = await ensureTags(db, 'author', edits.authors, stamp);
+      const themes = await ensureTags(db, 'theme', edits.themes, stamp);
+      const updated: PieceRow = {
+        ...piece,
+        title: edits.title.trim() || piece.title,
+        publishedTime: edits.publishedTime,
+        note: edits.note,
+        authorIds: authors.map((t) => t.id),
+        themeIds: themes.map((t) => t.id),
+        updatedAt: stamp,
+      };
+      await db.pieces.put(updated);
+      return updated;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}
+
+/** Everything a deletion removed, so that Undo can put it back exactly. */
+export interface DeletedPiece {
+  piece: PieceRow;
+  content: ContentRow | undefined;
+  passages: PassageRow[];
+}
+
+/** Deletes a piece with its stored copy and passages, in one transaction. */
+export async function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece | null> {
+  return db.transaction('rw', db.pieces, db.contents, db.passages, async () => {
+    const piece = await db.pieces.get(id);
+    if (!piece) return null;
+    const content = await db.contents.get(id);
+    const passages = await db.passages.where('pieceId').equals(id).toArray();
+    await db.passages.bulkDelete(passages.map((p) => p.id));
+    await db.contents.delete(id);
+    await db.pieces.delete(id);
+    return { piece, content, passages };
+  });
+}
+
+/** Undoes deletePiece. */
+export async function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
+  try {
+    await db.transaction('rw', db.pieces, db.contents, db.passages, async () => {
+      await db.pieces.put(deleted.piece);
+      if (deleted.content) await db.contents.put(deleted.content);
+      await db.passages.bulkPut(deleted.passages);
     });
   } catch (error) {
     explainStorageError(error);

@@ -178,7 +178,7 @@ describe('manifests', () => {
       content_scripts?: unknown[];
       content_security_policy?: { extension_pages?: string };
     };
-  test('production asks only for activeTab, scripting, storage, unlimitedStorage', () => {
+  test('production asks only for activeTab, scripting, storage, unlimitedStorage, contextMenus', () => {
     const prod = manifest('chrome-mv3');
     expect(prod.permissions?.sort()).toEqual([
       'activeTab',

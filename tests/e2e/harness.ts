@@ -170,3 +170,12 @@ export async function dumpDatabase(session: ExtensionSession): Promise<DatabaseD
     return dump;
   });
 }
+
+/** Clips `url` through the popup with its pre-filled tags and saves it. */
+export async function clipAndSave(session: ExtensionSession, url: string): Promise<void> {
+  const { page, popup } = await openPopupFor(session, url);
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await popup.close();
+  await page.close();
+}

@@ -139,7 +139,9 @@ describe('finishExtraction without a DOM (as in the background service worker)',
     const raw = readPage(dom.window.document, 'https://notebook.solidarity.example/x');
     await expect(finishExtraction(raw)).rejects.toThrow(/needs the sanitised content/);
     // The Node test environment has no global document: finishing needs none.
-    const result = await finishExtraction(sanitizePageContent(raw, dom.window as unknown as Window));
+    const result = await finishExtraction(
+      sanitizePageContent(raw, dom.window as unknown as Window),
+    );
     expect(result.authors).toEqual(['Mathieu Laurent']);
     expect(result.contentHtml).not.toBe('');
     expect(result.contentHtml).not.toContain('<script');

@@ -1,0 +1,332 @@
+/**
+ * The library: every piece and passage, filtered, searched, grouped, read and edited. This shell
+ * holds the state and the storage calls; the components below only render props.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BackupPanel } from '../../components/BackupPanel';
+import { FacetList, type FacetItem } from '../../components/library/FacetList';
+import { PassageCard, PieceCard } from '../../components/library/PieceCard';
+import { PieceEditor } from '../../components/library/PieceEditor';
+import { ReaderView } from '../../components/library/ReaderView';
+import { Toolbar } from '../../components/library/Toolbar';
+import { VirtualList } from '../../components/library/VirtualList';
+import {
+  backupFileName,
+  exportBackupBlob,
+  importBackup,
+  saveBlob,
+  type BackupProgress,
+} from '../../lib/backup/database';
+import {
+  deletePiece,
+  restorePiece,
+  updatePiece,
+  type DeletedPiece,
+  type PieceMetadataEdits,
+} from '../../lib/db/pieces';
+import { openDatabase, type PassageRow, type PieceRow, type TagRow } from '../../lib/db/schema';
+import { messageForUser } from '../../lib/errors';
+import {
+  effectiveSort,
+  facetCounts,
+  filterPassages,
+  filterPieces,
+  groupPieces,
+  sortPieces,
+} from '../../lib/library/view';
+import { displayHtml } from '../../lib/reader/display-html';
+import { useLiveQuery, useUrlView } from './hooks';
+import { useSearch } from './search';
+
+const db = openDatabase();
+
+type Row =
+  | { kind: 'group'; key: string; label: string; count: number }
+  | { kind: 'piece'; piece: PieceRow; group: string }
+  | { kind: 'passage'; passage: PassageRow };
+
+const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
+
+const imageSettingKey = (pieceId: string) => `images:${pieceId}`;
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return (
+    !!element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName))
+  );
+}
+
+export function App() {
+  const [view, setView] = useUrlView();
+  const pieces = useLiveQuery(() => db.pieces.toArray(), []);
+  const tags = useLiveQuery(() => db.tags.toArray(), []);
+  const passages = useLiveQuery(() => db.passages.toArray(), []);
+  const search = useSearch(db, view.q);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [undo, setUndo] = useState<DeletedPiece | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [backupProgress, setBackupProgress] = useState<BackupProgress | null>(null);
+
+  const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
+  const piecesById = useMemo(() => new Map((pieces ?? []).map((p) => [p.id, p])), [pieces]);
+  const names = (ids: string[]) => ids.flatMap((id) => tagsById.get(id)?.name ?? []);
+
+  const filtered = useMemo(
+    () => filterPieces(pieces ?? [], view, search?.pieceIds ?? null),
+    [pieces, view, search],
+  );
+  const counts = useMemo(() => facetCounts(filtered), [filtered]);
+  const sorted = useMemo(
+    () => sortPieces(filtered, effectiveSort(view), search?.scores),
+    [filtered, view.sort, view.q, search],
+  );
+  const shownPassages = useMemo(
+    () => filterPassages(passages ?? [], piecesById, view, search?.passageIds ?? null),
+    [passages, piecesById, view, search],
+  );
+
+  const rows = useMemo<Row[]>(() => {
+    if (view.view === 'passages')
+      return shownPassages.map((passage) => ({ kind: 'passage', passage }));
+    if (view.group === 'none') return sorted.map((piece) => ({ kind: 'piece', piece, group: '' }));
+    return groupPieces(sorted, view.group, tagsById).flatMap((group): Row[] => [
+      { kind: 'group', key: group.key, label: group.label, count: group.pieces.length },
+      ...group.pieces.map((piece): Row => ({ kind: 'piece', piece, group: group.key })),
+    ]);
+  }, [sorted, shownPassages, view.view, view.group, tagsById]);
+
+  const facetItems = (kind: TagRow['kind'], chosen: string[]): FacetItem[] => {
+    const map = kind === 'author' ? counts.authors : counts.themes;
+    const items = (tags ?? [])
+      .filter((t) => t.kind === kind && (map.has(t.id) || chosen.includes(t.id)))
+      .map((t) => ({ id: t.id, name: t.name, count: map.get(t.id) ?? 0, color: t.color }));
+    return items.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  };
+  const toggle = (list: string[], id: string) =>
+    list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+
+  // Keyboard: "/" focuses the search box, Escape closes the reader.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault();
+        searchBox.current?.focus();
+      } else if (event.key === 'Escape' && view.piece && !editing) {
+        setView({ piece: null }, true);
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [view.piece, editing]);
+
+  const open = view.piece ? piecesById.get(view.piece) : undefined;
+  const content = useLiveQuery(
+    () => (view.piece ? db.contents.get(view.piece) : Promise.resolve(undefined)),
+    [view.piece],
+  );
+  const imagesAllowed = useLiveQuery(
+    async () =>
+      view.piece ? (await db.settings.get(imageSettingKey(view.piece)))?.value === true : false,
+    [view.piece],
+  );
+  const display = useMemo(
+    () => displayHtml(content?.contentHtml ?? '', { allowImages: imagesAllowed === true }),
+    [content, imagesAllowed],
+  );
+
+  const act = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(messageForUser(failure));
+    }
+  };
+  const onDelete = (id: string) =>
+    act(async () => {
+      const deleted = await deletePiece(db, id);
+      setView({ piece: null }, true);
+      setUndo(deleted);
+    });
+  const onSaveEdits = (id: string, edits: PieceMetadataEdits) =>
+    act(async () => {
+      await updatePiece(db, id, edits);
+      setEditing(false);
+    });
+
+  const loading = pieces === undefined || tags === undefined;
+  const total = pieces?.length ?? 0;
+  const resultLabel = loading
+    ? 'Loading…'
+    : view.view === 'passages'
+      ? `${shownPassages.length} of ${passages?.length ?? 0} passages`
+      : `${filtered.length} of ${total} pieces`;
+  const allTagNames = (kind: TagRow['kind']) =>
+    (tags ?? []).filter((t) => t.kind === kind).map((t) => t.name);
+
+  return (
+    <div class="library">
+      <header class="library-header">
+        <h1 class="brand">Commonplace</h1>
+        <Toolbar
+          view={view}
+          sites={[...counts.sites].map(([name, count]) => ({ name, count }))}
+          resultLabel={resultLabel}
+          searchRef={searchBox}
+          onChange={(change) => setView({ ...change, piece: change.piece ?? view.piece })}
+        />
+      </header>
+      <nav class="sidebar" aria-label="Filters">
+        <FacetList
+          title="Authors"
+          items={facetItems('author', view.authors)}
+          selected={view.authors}
+          onToggle={(id) => setView({ authors: toggle(view.authors, id) })}
+        />
+        <FacetList
+          title="Themes"
+          items={facetItems('theme', view.themes)}
+          selected={view.themes}
+          onToggle={(id) => setView({ themes: toggle(view.themes, id) })}
+        />
+        <details class="settings">
+          <summary>Backup and settings</summary>
+          <BackupPanel
+            progress={backupProgress}
+            onExport={async () => {
+              try {
+                saveBlob(
+                  await exportBackupBlob(db, { onProgress: setBackupProgress }),
+                  backupFileName(),
+                );
+              } finally {
+                setBackupProgress(null);
+              }
+            }}
+            onImport={async (file) => {
+              try {
+                return await importBackup(db, file, { onProgress: setBackupProgress });
+              } finally {
+                setBackupProgress(null);
+              }
+            }}
+          />
+        </details>
+      </nav>
+      <main class="content">
+        {error && (
+          <p role="alert" class="notice notice-error">
+            {error}
+          </p>
+        )}
+        {undo && (
+          <p class="notice undo" role="status">
+            Deleted “{undo.piece.title}”.{' '}
+            <button
+              type="button"
+              onClick={() =>
+                act(async () => {
+                  await restorePiece(db, undo);
+                  setUndo(null);
+                })
+              }
+            >
+              Undo
+            </button>
+          </p>
+        )}
+        {open && editing ? (
+          <PieceEditor
+            initial={{
+              title: open.title,
+              authors: names(open.authorIds),
+              themes: names(open.themeIds),
+              note: open.note,
+              publishedTime: open.publishedTime,
+            }}
+            knownAuthors={allTagNames('author')}
+            knownThemes={allTagNames('theme')}
+            onSave={(edits) => onSaveEdits(open.id, edits)}
+            onCancel={() => setEditing(false)}
+          />
+        ) : open ? (
+          <ReaderView
+            piece={open}
+            authors={names(open.authorIds)}
+            themes={names(open.themeIds)}
+            html={display.html}
+            blockedImages={display.blockedImages}
+            missedPassages={[]}
+            onAllowImages={() =>
+              act(() =>
+                db.settings.put({
+                  key: imageSettingKey(open.id),
+                  value: true,
+                  updatedAt: new Date().toISOString(),
+                }),
+              )
+            }
+            onEdit={() => setEditing(true)}
+            onDelete={() => onDelete(open.id)}
+            onClose={() => setView({ piece: null }, true)}
+          />
+        ) : loading ? (
+          <p class="muted">Loading your collection…</p>
+        ) : total === 0 ? (
+          <p class="empty">
+            Nothing clipped yet. Open an article and click the Commonplace button in the toolbar.
+          </p>
+        ) : (
+          <VirtualList<Row>
+            label={view.view === 'passages' ? 'Passages' : 'Pieces'}
+            items={rows}
+            itemKey={(row, index) =>
+              row.kind === 'group'
+                ? `g-${row.key}-${index}`
+                : row.kind === 'piece'
+                  ? `${row.group}-${row.piece.id}`
+                  : row.passage.id
+            }
+            itemHeight={(row) => ROW_HEIGHT[row.kind]}
+            isSelectable={(row) => row.kind !== 'group'}
+            onOpen={(row) => {
+              const id =
+                row.kind === 'piece'
+                  ? row.piece.id
+                  : row.kind === 'passage'
+                    ? row.passage.pieceId
+                    : null;
+              if (id) setView({ piece: id }, true);
+            }}
+            renderItem={(row) =>
+              row.kind === 'group' ? (
+                <h2 class="group-header">
+                  {row.label} <span class="muted">({row.count})</span>
+                </h2>
+              ) : row.kind === 'piece' ? (
+                <PieceCard
+                  piece={row.piece}
+                  authors={names(row.piece.authorIds)}
+                  themes={row.piece.themeIds.flatMap((id) => {
+                    const tag = tagsById.get(id);
+                    return tag ? [{ name: tag.name, color: tag.color }] : [];
+                  })}
+                  snippet={search?.snippets.get(row.piece.id) ?? null}
+                />
+              ) : (
+                <PassageCard
+                  passage={row.passage}
+                  pieceTitle={piecesById.get(row.passage.pieceId)?.title ?? ''}
+                  authors={names(row.passage.authorIds)}
+                  themes={names(row.passage.themeIds)}
+                  snippet={search?.snippets.get(row.passage.id) ?? null}
+                />
+              )
+            }
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,334 @@
+/**
+ * Export and import between the database and a backup file.
+ *
+ * Export reads each table in primary-key order, a chunk at a time, and yields the text in pieces
+ * (the caller collects them into a Blob), so no giant string is built. References that point at
+ * nothing (a tag or piece deleted meanwhile) are left out, so that every export is importable.
+ *
+ * Import reads and validates the whole file first; nothing is written when anything is wrong.
+ * Then, in ONE read-write transaction over every table, it loads the existing rows the file can
+ * match, applies the merge rules of ./merge.ts and writes the added and changed rows in chunks.
+ */
+import type { Table } from 'dexie';
+import type { CommonplaceDB, ContentRow, PassageRow, PieceRow, TagRow } from '../db/schema';
+import { explainStorageError } from '../db/errors';
+import { BACKUP_TABLES, primaryKey, type Backup, type BackupRow, type BackupTable } from './format';
+import type { BackupIssue } from './issues';
+import { Merger, type MergeSummary } from './merge';
+import { BackupWriter, readBackupFile } from './serialize';
+import { validateBackup } from './validate';
+
+export interface BackupProgress {
+  /** What is happening, for the progress bar's label. */
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface ExportOptions {
+  /** Rows read per database request (default 500). */
+  chunkSize?: number;
+  onProgress?: (progress: BackupProgress) => void;
+  /** The `exportedAt` stamp (default: now). */
+  now?: Date;
+}
+
+export interface ImportOptions {
+  /** Rows written per bulk request (default 1000). */
+  chunkSize?: number;
+  onProgress?: (progress: BackupProgress) => void;
+  /** Problems listed at most (default 100). */
+  maxErrors?: number;
+}
+
+export interface ImportSummary extends MergeSummary {
+  /** The format version of the file when it was older and upgraded, else null. */
+  upgradedFrom: number | null;
+}
+
+/** A file that was refused; `errors` say what is wrong and where. Nothing was written. */
+export class InvalidBackupError extends Error {
+  override name = 'InvalidBackupError';
+  constructor(readonly errors: BackupIssue[]) {
+    const first = errors[0];
+    super(
+      `Not imported: the file is not a valid Commonplace backup` +
+        (first ? ` (${first.path}: ${first.message})` : '') +
+        '. Nothing in your collection was changed.',
+    );
+  }
+}
+
+/** Offers a Blob as a download in a page (an `<a download>` click). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `commonplace-backup-2025-05-01.json` */
+export function backupFileName(now: Date = new Date()): string {
+  return `commonplace-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+function tableOf(db: CommonplaceDB, table: BackupTable) {
+  return db[table] as unknown as Table<BackupRow, string>;
+}
+
+const YIELD_CHARS = 1 << 16;
+
+/** The whole collection as backup text, in pieces. */
+export async function* exportBackup(
+  db: CommonplaceDB,
+  options: ExportOptions = {},
+): AsyncGenerator<string, void, undefined> {
+  const chunkSize = options.chunkSize ?? 500;
+  const exportedAt = (options.now ?? new Date()).toISOString();
+  const counts = await Promise.all(BACKUP_TABLES.map((table) => tableOf(db, table).count()));
+  const total = counts.reduce((a, b) => a + b, 0);
+  let done = 0;
+  options.onProgress?.({ label: 'Exporting', done, total });
+
+  const tagKinds = new Map<string, TagRow['kind']>();
+  const pieceIds = new Set<string>();
+  const refs = (ids: string[], kind: TagRow['kind']): string[] => {
+    const kept = ids.filter((id, i) => tagKinds.get(id) === kind && ids.indexOf(id) === i);
+    return kept.length === ids.length ? ids : kept;
+  };
+  /** The row as it can be restored, or null to leave it out. */
+  const clean = (table: BackupTable, row: BackupRow): BackupRow | null => {
+    switch (table) {
+      case 'tags': {
+        const tag = row as TagRow;
+        tagKinds.set(tag.id, tag.kind);
+        return tag;
+      }
+      case 'pieces': {
+        const piece = row as PieceRow;
+        pieceIds.add(piece.id);
+        const authorIds = refs(piece.authorIds, 'author');
+        const themeIds = refs(piece.themeIds, 'theme');
+        return authorIds === piece.authorIds && themeIds === piece.themeIds
+          ? piece
+          : { ...piece, authorIds, themeIds };
+      }
+      case 'contents':
+        return pieceIds.has((row as ContentRow).pieceId) ? row : null;
+      case 'passages': {
+        const passage = row as PassageRow;
+        if (!pieceIds.has(passage.pieceId)) return null;
+        const authorIds = refs(passage.authorIds, 'author');
+        const themeIds = refs(passage.themeIds, 'theme');
+        return authorIds === passage.authorIds && themeIds === passage.themeIds
+          ? passage
+          : { ...passage, authorIds, themeIds };
+      }
+      case 'settings':
+        return row;
+    }
+  };
+
+  const writer = new BackupWriter();
+  // Text goes out in pieces of about 64 KB: small enough to stay short-lived, few enough to be cheap.
+  let buffer: string[] = [writer.begin(exportedAt)];
+  let size = 0;
+  for (const table of BACKUP_TABLES) {
+    buffer.push(writer.beginTable(table));
+    let last: string | undefined;
+    for (;;) {
+      const source = tableOf(db, table);
+      const collection =
+        last === undefined ? source.toCollection() : source.where(':id').above(last);
+      const rows = await collection.limit(chunkSize).toArray();
+      if (rows.length === 0) break;
+      last = primaryKey(table, rows[rows.length - 1]!);
+      for (const row of rows) {
+        const kept = clean(table, row);
+        if (!kept) continue;
+        const text = writer.row(table, kept);
+        buffer.push(text);
+        size += text.length;
+        if (size >= YIELD_CHARS) {
+          yield buffer.join('');
+          buffer = [];
+          size = 0;
+        }
+      }
+      done += rows.length;
+      options.onProgress?.({ label: 'Exporting', done: Math.min(done, total), total });
+      if (rows.length < chunkSize) break;
+    }
+    buffer.push(writer.endTable());
+  }
+  buffer.push(writer.end());
+  yield buffer.join('');
+  options.onProgress?.({ label: 'Exported', done: total, total });
+}
+
+/** The export as one Blob (type application/json), built from parts of a few MB. */
+export async function exportBackupBlob(
+  db: CommonplaceDB,
+  options: ExportOptions = {},
+): Promise<Blob> {
+  const blobs: Blob[] = [];
+  let pending: string[] = [];
+  let size = 0;
+  for await (const text of exportBackup(db, options)) {
+    pending.push(text);
+    size += text.length;
+    if (size >= 4 << 20) {
+      blobs.push(new Blob(pending));
+      pending = [];
+      size = 0;
+    }
+  }
+  blobs.push(new Blob(pending));
+  return new Blob(blobs, { type: 'application/json' });
+}
+
+/**
+ * Imports a backup (its text, or a File/Blob) into the database, merging with what is there.
+ * Throws InvalidBackupError, with every problem found, when the file is refused; StorageFullError
+ * when the browser has no room. Either way nothing is written.
+ */
+export async function importBackup(
+  db: CommonplaceDB,
+  source: string | Blob | ReadableStream<Uint8Array>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const onProgress = options.onProgress;
+  let input: unknown = source;
+  if (typeof source !== 'string') {
+    const file = source instanceof Blob ? source : await new Response(source).blob();
+    onProgress?.({ label: 'Reading the file', done: 0, total: file.size });
+    input = await readBackupFile(file, (done, total) =>
+      onProgress?.({ label: 'Reading the file', done, total }),
+    );
+  }
+  onProgress?.({ label: 'Checking the file', done: 0, total: 1 });
+  // Checking is synchronous: let the page show the label first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const result = validateBackup(input, { maxErrors: options.maxErrors });
+  input = undefined;
+  if (!result.ok) throw new InvalidBackupError(result.errors);
+  const summary = await applyBackup(db, result.backup, options);
+  return { ...summary, upgradedFrom: result.upgradedFrom };
+}
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+};
+
+/** Merges a validated backup into the database in one transaction. */
+export async function applyBackup(
+  db: CommonplaceDB,
+  backup: Backup,
+  options: ImportOptions = {},
+): Promise<MergeSummary> {
+  const chunkSize = options.chunkSize ?? 1000;
+  const onProgress = options.onProgress;
+  const tables = BACKUP_TABLES.map((table) => tableOf(db, table));
+  try {
+    return await db.transaction('rw', tables, async () => {
+      onProgress?.({ label: 'Comparing with your collection', done: 0, total: 1 });
+      const getMany = async <R>(table: BackupTable, keys: string[]): Promise<Map<string, R>> => {
+        const found = new Map<string, R>();
+        for (const part of chunks(keys, chunkSize)) {
+          const rows = await tableOf(db, table).bulkGet(part);
+          for (const row of rows) if (row) found.set(primaryKey(table, row), row as R);
+        }
+        return found;
+      };
+      const existingKeys = async (table: BackupTable): Promise<Set<string>> =>
+        new Set((await tableOf(db, table).toCollection().primaryKeys()) as string[]);
+
+      // Pieces: url → id of every existing piece (index keys only), then the rows that can match.
+      const urls = new Map<string, string>();
+      await db.pieces.orderBy('url').eachKey((url, cursor) => {
+        urls.set(url as string, cursor.primaryKey);
+      });
+      const existingPieceIds = new Set(urls.values());
+      const wanted = new Set<string>();
+      for (const piece of backup.pieces) {
+        if (existingPieceIds.has(piece.id)) wanted.add(piece.id);
+        const owner = urls.get(piece.url);
+        if (owner !== undefined) wanted.add(owner);
+      }
+      const pieces = await getMany<PieceRow>('pieces', [...wanted]);
+      const tags = await db.tags.toArray();
+      const settings = new Map((await db.settings.toArray()).map((s) => [s.key, s]));
+      const contents = new Map<string, ContentRow>();
+      const passages = new Map<string, PassageRow>();
+
+      const merger = new Merger({
+        tags,
+        piece: (id) => pieces.get(id),
+        pieceIdByUrl: (url) => urls.get(url),
+        content: (pieceId) => contents.get(pieceId),
+        passage: (id) => passages.get(id),
+        setting: (key) => settings.get(key),
+      });
+      merger.mergeTags(backup.tags);
+      merger.mergePieces(backup.pieces);
+
+      const contentKeys = await existingKeys('contents');
+      const wantedContents = backup.contents
+        .map((c) => merger.pieceIdFor(c.pieceId))
+        .filter((id) => contentKeys.has(id));
+      for (const [key, row] of await getMany<ContentRow>('contents', wantedContents)) {
+        contents.set(key, row);
+      }
+      merger.mergeContents(backup.contents);
+
+      const passageKeys = await existingKeys('passages');
+      const wantedPassages = backup.passages.map((p) => p.id).filter((id) => passageKeys.has(id));
+      for (const [key, row] of await getMany<PassageRow>('passages', wantedPassages)) {
+        passages.set(key, row);
+      }
+      merger.mergePassages(backup.passages);
+      merger.mergeSettings(backup.settings);
+
+      const { writes, summary } = merger.finish();
+      const total = BACKUP_TABLES.reduce((sum, table) => sum + writes[table].length, 0);
+      let done = 0;
+      onProgress?.({ label: 'Importing', done, total });
+
+      // A renamed tag or a re-addressed piece may take a key another changed row gives up:
+      // remove the changed rows whose unique key moves first, then write everything.
+      const tagsBefore = new Map(tags.map((t) => [t.id, t]));
+      const movedTags = writes.tags
+        .filter((t) => {
+          const before = tagsBefore.get(t.id);
+          return before !== undefined && before.key !== t.key;
+        })
+        .map((t) => t.id);
+      const movedPieces = writes.pieces
+        .filter((p) => {
+          const before = pieces.get(p.id);
+          return before !== undefined && before.url !== p.url;
+        })
+        .map((p) => p.id);
+      if (movedTags.length > 0) await db.tags.bulkDelete(movedTags);
+      if (movedPieces.length > 0) await db.pieces.bulkDelete(movedPieces);
+
+      for (const table of BACKUP_TABLES) {
+        for (const part of chunks(writes[table] as BackupRow[], chunkSize)) {
+          await tableOf(db, table).bulkPut(part);
+          done += part.length;
+          onProgress?.({ label: 'Importing', done, total });
+        }
+      }
+      return summary;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}

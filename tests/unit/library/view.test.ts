@@ -1,0 +1,236 @@
+import { describe, expect, test } from 'vitest';
+import type { PassageRow, PieceRow, TagRow } from '../../../lib/db/schema';
+import {
+  DEFAULT_VIEW,
+  effectiveSort,
+  facetCounts,
+  filterPassages,
+  filterPieces,
+  groupPieces,
+  parseView,
+  sortPieces,
+  viewToSearch,
+  type LibraryView,
+} from '../../../lib/library/view';
+
+function piece(id: string, fields: Partial<PieceRow> = {}): PieceRow {
+  return {
+    id,
+    url: `https://site.example/${id}`,
+    pageUrl: `https://site.example/${id}`,
+    pageKind: 'article',
+    title: id,
+    siteName: 'Site',
+    authorIds: [],
+    themeIds: [],
+    publishedTime: null,
+    modifiedTime: null,
+    lang: 'en',
+    excerpt: '',
+    wordCount: 100,
+    contentHash: '',
+    note: '',
+    capturedAt: '2026-01-01T00:00:00.000Z',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+function tag(id: string, name: string, kind: TagRow['kind'] = 'theme'): TagRow {
+  return {
+    id,
+    kind,
+    name,
+    key: name.toLowerCase(),
+    aliases: [],
+    aliasKeys: [],
+    color: null,
+    personName: null,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+const view = (fields: Partial<LibraryView>): LibraryView => ({ ...DEFAULT_VIEW, ...fields });
+
+const pieces = [
+  piece('a', {
+    themeIds: ['imp', 'syria'],
+    authorIds: ['kag'],
+    siteName: 'USC',
+    publishedTime: '2015-09-18T09:00:00+00:00',
+    capturedAt: '2026-03-01T00:00:00.000Z',
+    title: 'Why Russia backs Assad',
+  }),
+  piece('b', {
+    themeIds: ['imp'],
+    authorIds: ['batou'],
+    siteName: 'USC',
+    publishedTime: '2015-09-07T09:00:00+00:00',
+    capturedAt: '2026-02-01T00:00:00.000Z',
+    title: 'Putin, the War in Ukraine',
+  }),
+  piece('c', {
+    themeIds: ['syria'],
+    authorIds: ['kag', 'batou'],
+    siteName: 'RS21',
+    publishedTime: null,
+    capturedAt: '2026-04-01T00:00:00.000Z',
+    title: 'ábc first by accent',
+  }),
+  piece('d', { siteName: null, capturedAt: '2026-01-15T00:00:00.000Z', title: 'Zed' }),
+];
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe('view in the URL', () => {
+  test('the default view is the bare library', () => {
+    expect(viewToSearch(DEFAULT_VIEW)).toBe('');
+    expect(parseView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  test('a full view survives the round trip', () => {
+    const full = view({
+      q: 'kagarlitsky «red» & co',
+      themes: ['imp', 'syria'],
+      themeMode: 'any',
+      authors: ['kag'],
+      site: 'Ukraine Solidarity Campaign',
+      from: '2015-01-01',
+      to: '2015-12-31',
+      dateField: 'published',
+      sort: 'title',
+      group: 'theme',
+      view: 'passages',
+      piece: 'a',
+    });
+    expect(parseView(viewToSearch(full))).toEqual(full);
+  });
+
+  test('malformed values fall back to defaults', () => {
+    expect(
+      parseView('?themeMode=some&sort=loud&group=x&view=y&from=2015-1-1&to=tomorrow&dateField=z'),
+    ).toEqual(view({ sort: 'captured' }));
+  });
+
+  test('sorting is by relevance while searching unless chosen', () => {
+    expect(effectiveSort(view({}))).toBe('captured');
+    expect(effectiveSort(view({ q: 'kag' }))).toBe('relevance');
+    expect(effectiveSort(view({ q: 'kag', sort: 'title' }))).toBe('title');
+  });
+});
+
+describe('filterPieces', () => {
+  test.each<[Partial<LibraryView>, string[]]>([
+    [{}, ['a', 'b', 'c', 'd']],
+    [{ themes: ['imp'] }, ['a', 'b']],
+    [{ themes: ['imp', 'syria'] }, ['a']],
+    [{ themes: ['imp', 'syria'], themeMode: 'any' }, ['a', 'b', 'c']],
+    [{ authors: ['kag'] }, ['a', 'c']],
+    [{ authors: ['kag'], themes: ['imp'] }, ['a']],
+    [{ site: 'USC' }, ['a', 'b']],
+    [{ dateField: 'published', from: '2015-09-10' }, ['a']],
+    [{ dateField: 'published', to: '2015-09-07' }, ['b']],
+    [{ from: '2026-02-01', to: '2026-03-01' }, ['a', 'b']],
+    [{ themes: ['nothing'] }, []],
+  ])('%j → %j', (filters, expected) => {
+    expect(ids(filterPieces(pieces, view(filters)))).toEqual(expected);
+  });
+
+  test('search matches restrict the set', () => {
+    expect(ids(filterPieces(pieces, view({ themes: ['imp'] }), new Set(['b', 'c'])))).toEqual([
+      'b',
+    ]);
+  });
+});
+
+describe('sortPieces', () => {
+  test('clipped: newest first', () => {
+    expect(ids(sortPieces(pieces, 'captured'))).toEqual(['c', 'a', 'b', 'd']);
+  });
+  test('published: newest first, undated last (by clipping date)', () => {
+    expect(ids(sortPieces(pieces, 'published'))).toEqual(['a', 'b', 'c', 'd']);
+  });
+  test('title: A–Z, accents and case folded', () => {
+    expect(ids(sortPieces(pieces, 'title'))).toEqual(['c', 'b', 'a', 'd']);
+  });
+  test('relevance: best score first, ties newest first', () => {
+    const scores = new Map([
+      ['b', 5],
+      ['d', 5],
+      ['a', 1],
+    ]);
+    expect(ids(sortPieces(pieces, 'relevance', scores))).toEqual(['b', 'd', 'a', 'c']);
+  });
+  test('does not change its input', () => {
+    const copy = [...pieces];
+    sortPieces(pieces, 'title');
+    expect(pieces).toEqual(copy);
+  });
+});
+
+describe('groupPieces', () => {
+  const tags = new Map([
+    ['imp', tag('imp', 'Russian imperialism')],
+    ['syria', tag('syria', 'Syria')],
+    ['kag', tag('kag', 'Boris Kagarlitsky', 'author')],
+    ['batou', tag('batou', 'Jean Batou', 'author')],
+  ]);
+  test('by theme: a piece with two themes is under both; no theme last', () => {
+    const groups = groupPieces(pieces, 'theme', tags);
+    expect(groups.map((g) => [g.label, ids(g.pieces)])).toEqual([
+      ['Russian imperialism', ['a', 'b']],
+      ['Syria', ['a', 'c']],
+      ['No theme', ['d']],
+    ]);
+  });
+  test('by author', () => {
+    const groups = groupPieces(pieces, 'author', tags);
+    expect(groups.map((g) => [g.label, ids(g.pieces)])).toEqual([
+      ['Boris Kagarlitsky', ['a', 'c']],
+      ['Jean Batou', ['b', 'c']],
+      ['No author', ['d']],
+    ]);
+  });
+});
+
+test('facetCounts counts authors, themes and sites', () => {
+  const counts = facetCounts(pieces);
+  expect(Object.fromEntries(counts.themes)).toEqual({ imp: 2, syria: 2 });
+  expect(Object.fromEntries(counts.authors)).toEqual({ kag: 2, batou: 2 });
+  expect(Object.fromEntries(counts.sites)).toEqual({ USC: 2, RS21: 1 });
+});
+
+describe('filterPassages', () => {
+  const passage = (id: string, pieceId: string, fields: Partial<PassageRow> = {}): PassageRow => ({
+    id,
+    pieceId,
+    selectors: [],
+    quote: id,
+    textFragment: null,
+    note: '',
+    authorIds: [],
+    themeIds: [],
+    createdAt: `2026-05-0${id.length}T00:00:00.000Z`,
+    updatedAt: '',
+    ...fields,
+  });
+  const byId = new Map(pieces.map((p) => [p.id, p]));
+  const passages = [
+    passage('p1', 'd', { themeIds: ['imp'] }),
+    passage('p22', 'b'),
+    passage('p333', 'c', { authorIds: ['quoted'] }),
+    passage('orphan-piece', 'gone'),
+  ];
+  test('a passage carries its own tags and its piece’s', () => {
+    expect(ids(filterPassages(passages, byId, view({ themes: ['imp'] })))).toEqual(['p22', 'p1']);
+    expect(ids(filterPassages(passages, byId, view({ authors: ['quoted'] })))).toEqual(['p333']);
+  });
+  test('site and dates are the piece’s; passages of deleted pieces are left out', () => {
+    expect(ids(filterPassages(passages, byId, view({ site: 'USC' })))).toEqual(['p22']);
+    expect(ids(filterPassages(passages, byId, view({})))).toEqual(['p333', 'p22', 'p1']);
+  });
+  test('search matches restrict the set', () => {
+    expect(ids(filterPassages(passages, byId, view({}), new Set(['p1'])))).toEqual(['p1']);
+  });
+});
