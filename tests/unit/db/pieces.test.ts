@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { findPieceByUrl, savePiece } from '../../../lib/db/pieces';
+import {
+  deletePiece,
+  findPieceByUrl,
+  restorePiece,
+  savePiece,
+  updatePiece,
+} from '../../../lib/db/pieces';
 import { StorageFullError } from '../../../lib/db/errors';
 import { ensureTags, findTag, listTags } from '../../../lib/db/tags';
 import { dumpTables, freshDatabase, makeExtraction } from '../factories';
@@ -130,5 +136,69 @@ describe('tags', () => {
     await ensureTags(db, 'author', ['Lenin']);
     await ensureTags(db, 'theme', ['Lenin']);
     expect(await db.tags.count()).toBe(2);
+  });
+});
+
+describe('editing and deleting', () => {
+  test('updatePiece changes metadata, note and tags, keeping the rest', async () => {
+    const db = freshDatabase();
+    const piece = await savePiece(db, makeExtraction(), edits, new Date('2026-01-01T00:00:00Z'));
+    const updated = await updatePiece(
+      db,
+      piece.id,
+      {
+        title: '  A new title ',
+        authors: ['Christopher Ford', 'Boris Kagarlitsky'],
+        themes: [],
+        note: 'Edited.',
+        publishedTime: '2015-08-11T00:00:00.000Z',
+      },
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    expect(updated).toMatchObject({
+      id: piece.id,
+      url: piece.url,
+      title: 'A new title',
+      note: 'Edited.',
+      themeIds: [],
+      publishedTime: '2015-08-11T00:00:00.000Z',
+      createdAt: piece.createdAt,
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    });
+    expect((await findPieceByUrl(db, piece.url))?.authors.map((t) => t.name)).toEqual([
+      'Christopher Ford',
+      'Boris Kagarlitsky',
+    ]);
+    await expect(
+      updatePiece(db, 'missing', { ...edits, title: 'x', publishedTime: null }),
+    ).rejects.toThrow('no longer exists');
+  });
+
+  test('deletePiece removes the piece, its copy and passages; restorePiece puts them back', async () => {
+    const db = freshDatabase();
+    const piece = await savePiece(db, makeExtraction(), edits);
+    await savePiece(db, makeExtraction({ url: 'https://example.org/other' }), edits);
+    await db.passages.add({
+      id: 'p1',
+      pieceId: piece.id,
+      selectors: [{ type: 'TextQuoteSelector', exact: 'influence' }],
+      quote: 'influence',
+      textFragment: null,
+      note: '',
+      authorIds: [],
+      themeIds: [],
+      createdAt: piece.createdAt,
+      updatedAt: piece.createdAt,
+    });
+    const before = await dumpTables(db);
+    const deleted = await deletePiece(db, piece.id);
+    expect(deleted?.passages).toHaveLength(1);
+    expect(await db.pieces.get(piece.id)).toBeUndefined();
+    expect(await db.contents.get(piece.id)).toBeUndefined();
+    expect(await db.passages.count()).toBe(0);
+    expect(await db.pieces.count()).toBe(1);
+    await restorePiece(db, deleted!);
+    expect(await dumpTables(db)).toEqual(before);
+    expect(await deletePiece(db, 'missing')).toBeNull();
   });
 });

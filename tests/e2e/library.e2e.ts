@@ -1,0 +1,142 @@
+/** The library end to end: clip three pages, then search, filter, group, read, delete and undo. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  clipAndSave,
+  launchExtension,
+  serveFixtures,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+let library: Page;
+
+const PAGES = [
+  '/seed-site/article.html',
+  '/extract/jsonld-authors.html',
+  '/extract/multi-author.html',
+];
+const TITLES = {
+  seed: 'Reading list: the left, Ukraine and Russian imperialism',
+  sanctions: 'Sanctions, oligarchs and the limits of “multipolarity”',
+  campism: 'Against campism: a reply to our critics',
+};
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  session = await launchExtension();
+  for (const page of PAGES) await clipAndSave(session, server.url(page));
+  library = await session.context.newPage();
+  await library.goto(session.extensionUrl('library.html'));
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const list = () => library.getByRole('listbox', { name: /^(Pieces|Passages)$/ });
+const titles = () => list().locator('.card-title').allInnerTexts();
+const resultCount = () => library.locator('.result-count').innerText();
+
+describe('library', () => {
+  test('lists every piece, newest first, with author and theme facets', async () => {
+    await expect.poll(titles).toEqual([TITLES.campism, TITLES.sanctions, TITLES.seed]);
+    const themes = library.getByRole('region', { name: 'Themes' });
+    await expect(themes.getByText('Russian imperialism').isVisible()).resolves.toBe(true);
+    await expect(
+      library.getByRole('region', { name: 'Authors' }).getByText('Kwame Mensah').isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  test('search narrows the list as you type', async () => {
+    await library.keyboard.press('/');
+    await expect(library.evaluate(() => document.activeElement?.id)).resolves.toBe('search');
+    await library.keyboard.type('campi');
+    await expect.poll(titles).toEqual([TITLES.campism]);
+    expect(library.url()).toContain('q=campi');
+    await library.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(titles).toHaveLength(3);
+  });
+
+  test('a theme filter keeps only pieces on that theme, and lives in the URL', async () => {
+    await library
+      .getByRole('region', { name: 'Themes' })
+      .getByRole('checkbox', { name: /Russian imperialism/ })
+      .check();
+    await expect.poll(titles).toEqual([TITLES.sanctions, TITLES.seed]);
+    await expect.poll(resultCount).toBe('2 of 3 pieces');
+    await library.reload();
+    await expect.poll(titles).toEqual([TITLES.sanctions, TITLES.seed]);
+    await library
+      .getByRole('region', { name: 'Themes' })
+      .getByRole('checkbox', { name: /Russian imperialism/ })
+      .uncheck();
+    await expect.poll(titles).toHaveLength(3);
+  });
+
+  test('grouping by author lists a piece under each of its authors', async () => {
+    await library.getByRole('combobox', { name: 'Group' }).selectOption('author');
+    const headers = () => list().locator('.group-header').allInnerTexts();
+    await expect.poll(headers).toContain('Kwame Mensah (1)');
+    expect(await headers()).toContain('Ilse van der Berg (1)');
+    expect((await titles()).filter((t) => t === TITLES.sanctions)).toHaveLength(2);
+    await library.getByRole('combobox', { name: 'Group' }).selectOption('none');
+  });
+
+  test('a piece opens with the keyboard and reads from its stored copy', async () => {
+    await list().focus();
+    await library.keyboard.press('End');
+    await library.keyboard.press('Enter');
+    await expect(
+      library.getByRole('heading', { level: 1, name: TITLES.seed }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(library.locator('.reader-body').innerText()).resolves.toContain(
+      'Boris Kagarlitsky',
+    );
+    await library.keyboard.press('Escape');
+    await expect.poll(titles).toHaveLength(3);
+  });
+
+  test('delete, then undo, brings the piece back exactly', async () => {
+    await list().getByText(TITLES.sanctions).click();
+    await library.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(titles).toEqual([TITLES.campism, TITLES.seed]);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(titles).toEqual([TITLES.campism, TITLES.sanctions, TITLES.seed]);
+    await list().getByText(TITLES.sanctions).click();
+    await expect(library.locator('.reader-body').innerText()).resolves.toContain('multipolar');
+    await library.getByRole('button', { name: 'Back to list' }).click();
+  });
+
+  test('a piece saved from the popup appears without reloading', async () => {
+    await clipAndSave(session, server.url('/extract/byline-fr.html'));
+    await expect.poll(titles).toHaveLength(4);
+    await expect.poll(resultCount).toBe('4 of 4 pieces');
+  });
+
+  test('has no serious accessibility violations (axe-core), light and dark', async () => {
+    const require = createRequire(import.meta.url);
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      await library.emulateMedia({ colorScheme: scheme });
+      await library.evaluate(axe);
+      type AxeResult = { id: string; impact: string; nodes: unknown[] };
+      type Axe = { run: () => Promise<{ violations: AxeResult[]; passes: AxeResult[] }> };
+      const { violations, passes } = await library.evaluate(async () => {
+        const result = await (window as unknown as { axe: Axe }).axe.run();
+        return {
+          passes: result.passes.length,
+          violations: result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.nodes.length})`),
+        };
+      });
+      expect(passes, 'axe ran its rules').toBeGreaterThan(10);
+      expect(violations, scheme).toEqual([]);
+    }
+  });
+});
