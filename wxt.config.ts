@@ -18,6 +18,28 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     action: { default_title: 'Clip this page to Commonplace' },
+    commands: {
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
+      },
+    },
+    // The passage editor is shown in a frame over the page (a dynamic URL, so pages cannot probe it).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['passage-editor.html', 'chunks/*', 'assets/*']
+        : [
+            {
+              resources: ['passage-editor.html', 'chunks/*', 'assets/*'],
+              matches: ['<all_urls>'],
+              use_dynamic_url: true,
+            },
+          ],
+    // Asked for at run time, only for the sites the reader clipped from, only when they turn on
+    // "Show my highlights automatically".
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['<all_urls>'] }
+      : { optional_host_permissions: ['<all_urls>'] }),
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'"

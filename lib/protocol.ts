@@ -59,8 +59,94 @@ export interface ClipReading {
   known: { authors: string[]; themes: string[] };
 }
 
+/** A passage as the popup lists it and the page paints it. */
+export interface PassageView {
+  id: string;
+  quote: string;
+  note: string;
+  selectors: unknown[];
+  textFragment: string | null;
+  authors: string[];
+  themes: string[];
+  /** Highlight colour (its first theme's). */
+  color: string;
+}
+
+/** The reader's selection, described in the page so it can be found again. */
+export interface PageSelection {
+  pageUrl: string;
+  quote: string;
+  /** W3C selectors from lib/anchoring `describe`. */
+  selectors: unknown[];
+  /** `:~:text=` directive generated on the live page, when one is unique there. */
+  textFragment: string | null;
+}
+
+export interface PassageEditsMessage {
+  note: string;
+  authors: string[];
+  themes: string[];
+}
+
+/**
+ * Commands the background sends to the page-side passages script (`entrypoints/passages.ts`)
+ * with `tabs.sendMessage`.
+ */
+export interface PageCommandMap {
+  'page/capture': {
+    request: Record<string, never>;
+    response: { ok: true; selection: PageSelection } | Failure;
+  };
+  'page/paint': {
+    request: { passages: { id: string; selectors: unknown[]; color: string }[] };
+    response: { found: string[]; orphans: string[] };
+  };
+  'page/open-editor': { request: { token: string }; response: { ok: true } };
+  'page/close-editor': { request: Record<string, never>; response: { ok: true } };
+}
+
+export type PageCommandType = keyof PageCommandMap;
+export type PageCommand<T extends PageCommandType = PageCommandType> = {
+  type: T;
+} & PageCommandMap[T]['request'];
+
+/** Message types the page-side script may send (everything else is for extension pages only). */
+export const PAGE_SENT_MESSAGES = ['page/ready'] as const;
+
 /** Runtime messages: `type` → request payload and response. */
 export interface MessageMap {
+  /** Page-side script loaded (on sites with automatic highlights): which passages to paint. */
+  'page/ready': {
+    request: { canonicalHref: string | null; ogUrl: string | null };
+    response: { passages: { id: string; selectors: unknown[]; color: string }[] };
+  };
+  /** Start annotating the tab's selection: the editor opens over the page (popup → background). */
+  'passages/annotate': { request: { tabId: number }; response: { ok: true } | Failure };
+  /** Paint the piece's passages in the tab and say which were found (popup → background). */
+  'passages/show': {
+    request: { tabId: number; pieceId: string };
+    response: { ok: true; found: PassageView[]; orphans: PassageView[] } | Failure;
+  };
+  /** The passage editor frame asks what it is editing. */
+  'editor/load': {
+    request: { token: string };
+    response:
+      | { ok: true; selection: PageSelection; known: { authors: string[]; themes: string[] } }
+      | Failure;
+  };
+  'editor/save': {
+    request: { token: string; edits: PassageEditsMessage };
+    response: { ok: true } | Failure;
+  };
+  'editor/cancel': { request: { token: string }; response: { ok: true } };
+  'passage/update': {
+    request: { id: string; edits: PassageEditsMessage };
+    response: { ok: true; passage: PassageView } | Failure;
+  };
+  'passage/delete': {
+    request: { id: string; tabId: number | null };
+    response: { ok: true } | Failure;
+  };
   /** Read the tab's page for the preview (popup → background). */
   'clip/read': { request: { tabId: number }; response: ClipReading | Failure };
   /** Then sanitise and finish its body, the stored copy (popup → background). */
@@ -81,6 +167,17 @@ export type Message<T extends MessageType = MessageType> = { type: T } & Message
 
 export type MessageResponse<T extends MessageType> = MessageMap[T]['response'];
 
+/** Who sent a message, as the router tells handlers. */
+export interface MessageSender {
+  /** The tab of a page-side script; undefined for extension pages. */
+  tabId: number | undefined;
+  /** The page's URL for a page-side script. */
+  url: string | undefined;
+}
+
 export type MessageHandlers = {
-  [T in MessageType]: (request: MessageMap[T]['request']) => Promise<MessageResponse<T>>;
+  [T in MessageType]: (
+    request: MessageMap[T]['request'],
+    sender: MessageSender,
+  ) => Promise<MessageResponse<T>>;
 };

@@ -6,13 +6,22 @@ import { TagInput } from '../../components/TagInput';
 import { openLibrary } from '../../lib/library/open';
 import { sendMessage } from '../../lib/messaging';
 import type { PageBody } from '../../lib/extract/types';
-import type { ClipReading, Failure, SavedPieceView } from '../../lib/protocol';
+import type {
+  ClipReading,
+  Failure,
+  PassageEditsMessage,
+  PassageView,
+  SavedPieceView,
+} from '../../lib/protocol';
+import { PassageList } from '../../components/PassageList';
 import { preferKnownSpelling } from '../../lib/tags/normalize';
 
 type Phase =
   | { name: 'reading' }
   | { name: 'failed'; message: string }
-  | { name: 'ready'; reading: ClipReading; saved: SavedPieceView | null };
+  | { name: 'ready'; reading: ClipReading & { tabId: number }; saved: SavedPieceView | null };
+
+type PagePassages = { found: PassageView[]; orphans: PassageView[] };
 
 type SaveState =
   { name: 'idle' } | { name: 'saving' } | { name: 'saved' } | { name: 'error'; message: string };
@@ -56,6 +65,15 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
   const [note, setNote] = useState('');
   const [save, setSave] = useState<SaveState>({ name: 'idle' });
   const [body, setBody] = useState<PageBody | null>(null);
+  const [passages, setPassages] = useState<PagePassages | null>(null);
+  const [passageError, setPassageError] = useState<string | null>(null);
+
+  /** Paints the piece's passages in the page and lists what was found and what was not. */
+  const showPassages = async (tabId: number, pieceId: string) => {
+    const answer = await sendMessage('passages/show', { tabId, pieceId }).catch(failed);
+    if (answer.ok) setPassages({ found: answer.found, orphans: answer.orphans });
+    else setPassageError(answer.message);
+  };
   // The stored copy is sanitised in the tab after the preview is painted; Save waits for it.
   const bodyRequest = useRef<Promise<{ ok: true; body: PageBody } | Failure> | null>(null);
 
@@ -77,6 +95,7 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
         const request = sendMessage('clip/body', { tabId: reading.tabId, preview: page });
         bodyRequest.current = request.catch(failed);
         void bodyRequest.current.then((answer) => answer.ok && setBody(answer.body));
+        if (saved) void showPassages(reading.tabId, saved.id);
       });
     });
   }, []);
@@ -100,7 +119,22 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
   }
 
   const { reading, saved } = phase;
-  const { page } = reading;
+  const { page, tabId } = reading;
+  const annotate = async () => {
+    setPassageError(null);
+    const answer = await sendMessage('passages/annotate', { tabId }).catch(failed);
+    if (answer.ok) close();
+    else setPassageError(answer.message);
+  };
+  const passageAction = async (work: Promise<{ ok: true } | Failure>) => {
+    const answer = await work.catch(failed);
+    if (!answer.ok) setPassageError(answer.message);
+    else if (saved) await showPassages(tabId, saved.id);
+  };
+  const onUpdatePassage = (id: string, edits: PassageEditsMessage) =>
+    passageAction(sendMessage('passage/update', { id, edits }));
+  const onDeletePassage = (id: string) =>
+    passageAction(sendMessage('passage/delete', { id, tabId }));
   const onSave = async (event: Event) => {
     event.preventDefault();
     setSave({ name: 'saving' });
@@ -165,12 +199,31 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
           </span>
           <LibraryButton />
         </div>
+        <div class="actions">
+          <button type="button" onClick={() => void annotate()}>
+            Annotate selection
+          </button>
+        </div>
         {save.name === 'error' && (
           <p role="alert" class="notice notice-error">
             {save.message}
           </p>
         )}
       </form>
+      {passageError && (
+        <p role="alert" class="notice notice-error">
+          {passageError}
+        </p>
+      )}
+      {passages && (
+        <PassageList
+          found={passages.found}
+          orphans={passages.orphans}
+          known={reading.known}
+          onUpdate={(id, edits) => void onUpdatePassage(id, edits)}
+          onDelete={(id) => void onDeletePassage(id)}
+        />
+      )}
     </main>
   );
 }

@@ -25,13 +25,17 @@ const TYPES: Record<string, string> = {
 export interface FixtureServer {
   origin: string;
   url(pathname: string): string;
+  /** Serves the file at `replacement` (a fixture path) for `pathname` — a site editing its page. */
+  swap(pathname: string, replacement: string | null): void;
   close(): Promise<void>;
 }
 
 /** Serves `root` on 127.0.0.1 at a free port; `/dir/` serves `/dir/index.html`. */
 export async function serveFixtures(root: string = FIXTURES): Promise<FixtureServer> {
+  const swaps = new Map<string, string>();
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const pathname = swaps.get(requested) ?? requested;
     let file = path.join(root, pathname);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -55,6 +59,10 @@ export async function serveFixtures(root: string = FIXTURES): Promise<FixtureSer
   return {
     origin,
     url: (pathname) => origin + pathname,
+    swap: (pathname, replacement) => {
+      if (replacement) swaps.set(pathname, replacement);
+      else swaps.delete(pathname);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

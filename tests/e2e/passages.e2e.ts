@@ -1,0 +1,211 @@
+/** Passages end to end: annotate a selection, see it highlighted again after reloads and edits. */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  dumpDatabase,
+  launchExtension,
+  openPopupFor,
+  serveFixtures,
+  tabIdOf,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+const ARTICLE = '/passages/article.html';
+const QUOTE =
+  'Solidarity is not a geometry of blocs; it is a relation between people who struggle.';
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** Selects the text `exact` inside the element matching `selector` (main world, like a reader). */
+async function select(page: Page, selector: string, exact: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    ({ selector, exact, occurrence }) => {
+      const element = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = text.indexOf(exact, at + 1);
+      if (at < 0) throw new Error(`"${exact}" not found`);
+      const point = (offset: number): [Text, number] => {
+        for (const node of nodes) {
+          if (offset <= node.data.length) return [node, offset];
+          offset -= node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...point(at));
+      range.setEnd(...point(at + exact.length));
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { selector, exact, occurrence },
+  );
+}
+
+/** The texts the page shows highlighted by the extension (CSS Custom Highlight API). */
+async function highlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('commonplace-')) continue;
+      for (const range of highlight as unknown as Iterable<Range>) {
+        texts.push(range.toString().replace(/\s+/g, ' '));
+      }
+    }
+    return texts;
+  });
+}
+
+async function editorFrame(page: Page): Promise<Frame> {
+  await expect
+    .poll(() => page.frames().some((f) => f.url().includes('passage-editor.html')))
+    .toBe(true);
+  return page.frames().find((f) => f.url().includes('passage-editor.html'))!;
+}
+
+/** Selects, clicks "Annotate selection" in the popup, fills the editor and saves. */
+async function annotate(
+  page: Page,
+  selector: string,
+  exact: string,
+  fields: { note: string; theme: string; author?: string },
+  occurrence = 0,
+): Promise<Frame> {
+  await select(page, selector, exact, occurrence);
+  const tabId = await tabIdOf(session, page.url());
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.getByRole('button', { name: 'Annotate selection' }).click();
+  const editor = await editorFrame(page);
+  await editor.getByRole('textbox', { name: 'Note' }).fill(fields.note);
+  await editor.getByRole('combobox', { name: 'Themes' }).fill(fields.theme);
+  await editor.getByRole('combobox', { name: 'Themes' }).press('Enter');
+  if (fields.author) {
+    await editor.getByRole('combobox', { name: 'Authors' }).fill(fields.author);
+    await editor.getByRole('combobox', { name: 'Authors' }).press('Enter');
+  }
+  await popup.close();
+  return editor;
+}
+
+test('annotate a selection: saved with note and tags, highlighted, private from the page', async () => {
+  const page = await session.context.newPage();
+  await page.goto(server.url(ARTICLE));
+  const editor = await annotate(page, '#target', QUOTE, {
+    note: 'secret note 🤫, with "quotes"',
+    theme: 'Solidarity',
+    author: 'Ilse van der Berg',
+  });
+
+  // The page's own scripts cannot read what is typed in the editor.
+  const spy = await page.evaluate(() => {
+    const host = document.querySelector('commonplace-editor');
+    return {
+      keys: (window as unknown as { __keys: string[] }).__keys,
+      shadowRoot: host ? host.shadowRoot : 'no host',
+      frames: Array.from(document.querySelectorAll('iframe')).length,
+      text: document.documentElement.innerText.includes('secret note'),
+    };
+  });
+  expect(spy).toEqual({ keys: [], shadowRoot: null, frames: 0, text: false });
+
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
+  await expect.poll(() => page.locator('commonplace-editor').count()).toBe(0);
+
+  const dump = await dumpDatabase(session);
+  expect(dump.pieces).toHaveLength(1); // the piece was clipped with the passage
+  expect(dump.passages).toHaveLength(1);
+  const passage = dump.passages![0] as { quote: string; note: string; textFragment: string | null };
+  expect(passage.quote).toBe(QUOTE);
+  expect(passage.note).toBe('secret note 🤫, with "quotes"');
+  expect(passage.textFragment).toMatch(/^:~:text=/);
+  await page.close();
+});
+
+test('after a reload, opening the popup paints the passage on the same words and lists it', async () => {
+  const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+  const passages = popup.getByRole('region', { name: 'Passages' });
+  await passages.waitFor();
+  await expect(passages.innerText()).resolves.toContain(QUOTE);
+  await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
+  await popup.close();
+  await page.close();
+});
+
+test('the site edits its page (markup, whitespace, inserted text): still on the right words', async () => {
+  server.swap(ARTICLE, '/passages/article-edited.html');
+  try {
+    const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+    await popup.getByRole('region', { name: 'Passages' }).waitFor();
+    await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
+    await popup.close();
+    await page.close();
+  } finally {
+    server.swap(ARTICLE, null);
+  }
+});
+
+test('the paragraph is gone: listed as an orphan with its quote, never painted elsewhere', async () => {
+  server.swap(ARTICLE, '/passages/article-cut.html');
+  try {
+    const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+    const orphans = popup.getByRole('region', { name: 'Orphans' });
+    await orphans.waitFor();
+    await expect(orphans.innerText()).resolves.toContain(QUOTE);
+    expect(await highlighted(page)).toEqual([]);
+    await popup.close();
+    await page.close();
+  } finally {
+    server.swap(ARTICLE, null);
+  }
+});
+
+test('words that occur twice: the passage comes back on the occurrence that was marked', async () => {
+  const page = await session.context.newPage();
+  await page.goto(server.url(ARTICLE));
+  const editor = await annotate(
+    page,
+    'article',
+    'applauded the tanks',
+    { note: 'second', theme: 'History' },
+    1,
+  );
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await highlighted(page)).length).toBe(2);
+  await page.reload();
+  const tabId = await tabIdOf(session, page.url());
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.getByRole('region', { name: 'Passages' }).waitFor();
+  await expect.poll(async () => (await highlighted(page)).length).toBe(2);
+  // The highlighted occurrence is the one in the #repeat paragraph, not the earlier one.
+  const where = await page.evaluate(() => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('commonplace-')) continue;
+      for (const range of highlight as unknown as Iterable<Range>) {
+        if (range.toString() === 'applauded the tanks') {
+          return (range.startContainer.parentElement as HTMLElement).closest('p')?.id ?? 'no id';
+        }
+      }
+    }
+    return 'not found';
+  });
+  expect(where).toBe('repeat');
+  await popup.close();
+  await page.close();
+});
