@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
+import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
 import { FacetList, type FacetItem } from '../../components/library/FacetList';
 import { PassageCard, PieceCard } from '../../components/library/PieceCard';
 import { PieceEditor } from '../../components/library/PieceEditor';
@@ -35,6 +36,13 @@ import {
   sortPieces,
 } from '../../lib/library/view';
 import { displayHtml } from '../../lib/reader/display-html';
+import { clippedSitePatterns } from '../../lib/passages/origins';
+import {
+  AUTO_HIGHLIGHTS_SETTING,
+  disableAutoHighlights,
+  enableAutoHighlights,
+  type AutoHighlights,
+} from './auto-highlights';
 import { useLiveQuery, useUrlView } from './hooks';
 import { useSearch } from './search';
 
@@ -67,6 +75,15 @@ export function App() {
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [backupProgress, setBackupProgress] = useState<BackupProgress | null>(null);
+  const autoHighlights = useLiveQuery(
+    async () =>
+      (await db.settings.get(AUTO_HIGHLIGHTS_SETTING))?.value as AutoHighlights | undefined,
+    [],
+  );
+  const clippedSites = useMemo(
+    () => clippedSitePatterns((pieces ?? []).flatMap((p) => [p.url, p.pageUrl])),
+    [pieces],
+  );
 
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const piecesById = useMemo(() => new Map((pieces ?? []).map((p) => [p.id, p])), [pieces]);
@@ -192,6 +209,21 @@ export function App() {
         />
         <details class="settings">
           <summary>Backup and settings</summary>
+          <AutoHighlightSetting
+            enabled={autoHighlights?.enabled === true}
+            sites={autoHighlights?.enabled ? autoHighlights.origins : clippedSites}
+            onChange={(enabled) =>
+              // The permission request must come first in the click handler (user gesture).
+              void act(async () => {
+                if (!enabled) return disableAutoHighlights(db, autoHighlights?.origins ?? []);
+                if (!(await enableAutoHighlights(db, clippedSites))) {
+                  setError(
+                    'Automatic highlights stay off: the browser did not grant access to those sites.',
+                  );
+                }
+              })
+            }
+          />
           <BackupPanel
             progress={backupProgress}
             onExport={async () => {

@@ -19,7 +19,7 @@ function encodePart(text: string): string {
 /** `:~:text=` directive of a fragment (without the leading `#`). */
 export function fragmentDirective(fragment: TextFragment): string {
   const parts = [
-    fragment.prefix ? `${encodePart(fragment.prefix)}-` : '',
+    fragment.prefix ? `${encodePart(fragment.prefix)}-,` : '',
     encodePart(fragment.textStart),
     fragment.textEnd ? `,${encodePart(fragment.textEnd)}` : '',
     fragment.suffix ? `,-${encodePart(fragment.suffix)}` : '',

@@ -209,3 +209,24 @@ test('words that occur twice: the passage comes back on the occurrence that was 
   await popup.close();
   await page.close();
 });
+
+test('with automatic highlights on, a reload alone repaints; turned off, it does not', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('library.html'));
+  await library.getByText('Backup and settings').click();
+  const setting = library.getByRole('checkbox', { name: /Show my highlights automatically/ });
+  await setting.check();
+  await expect.poll(() => library.getByText(/On for 1 site/).count()).toBe(1);
+
+  const page = await session.context.newPage();
+  await page.goto(server.url(ARTICLE));
+  await expect.poll(() => highlighted(page)).toContain(QUOTE);
+
+  await setting.uncheck();
+  await expect.poll(() => library.getByText(/Asks your browser/).count()).toBe(1);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await highlighted(page)).toEqual([]);
+  await page.close();
+  await library.close();
+});

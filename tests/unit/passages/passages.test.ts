@@ -5,6 +5,7 @@ import {
   linkToPassage,
 } from '../../../lib/passages/text-fragment';
 import { DEFAULT_HIGHLIGHT, THEME_PALETTE, themeColor } from '../../../lib/tags/colors';
+import { clippedSitePatterns, originPattern } from '../../../lib/passages/origins';
 
 describe('text fragments', () => {
   test('all parts, with the reserved characters encoded', () => {
@@ -43,5 +44,21 @@ describe('theme colours', () => {
     );
     expect(THEME_PALETTE).toContain(themeColor({ key: 'russian imperialism', color: null }));
     expect(themeColor(undefined)).toBe(DEFAULT_HIGHLIGHT);
+  });
+});
+
+describe('clipped site patterns', () => {
+  test('one pattern per http(s) host, any port, sorted; other schemes left out', () => {
+    expect(
+      clippedSitePatterns([
+        'https://b.example/x?y=1',
+        'http://127.0.0.1:8080/a.html',
+        'https://b.example/other',
+        'file:///home/me/a.html',
+        'not a url',
+        'https://a.example/',
+      ]),
+    ).toEqual(['http://127.0.0.1/*', 'https://a.example/*', 'https://b.example/*']);
+    expect(originPattern('ftp://x.example/')).toBeNull();
   });
 });
