@@ -8,10 +8,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
+import { anchoringBench } from './anchoring';
 import { backupBench } from './backup';
 import { clipBench } from './clip';
 
-const SUITES: BenchSuite[] = [clipBench, backupBench];
+const SUITES: BenchSuite[] = [clipBench, anchoringBench, backupBench];
 
 function formatValue(row: BenchRow): string {
   const digits = row.value >= 100 ? 0 : row.value >= 10 ? 1 : 2;

@@ -1,0 +1,132 @@
+/** The text matcher on its own: the rules that keep wrong anchors out, case by case. */
+import { describe, expect, test } from 'vitest';
+import { TextMatcher, type QuoteToMatch } from '../../../lib/anchoring';
+import { GramIndex } from '../../../lib/anchoring/gram-index';
+import { editDistance, sideDistance } from '../../../lib/anchoring/match';
+
+/** A quote with 32 characters of context, cut from `text` like describeRange would. */
+function cut(text: string, exact: string, nth = 0): { quote: QuoteToMatch; start: number } {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = text.indexOf(exact, start + 1);
+  if (start < 0) throw new Error(`not in text: ${exact}`);
+  const end = start + exact.length;
+  return {
+    quote: {
+      exact,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+    },
+    start,
+  };
+}
+
+const RECIPE =
+  'Bread for beginners. Step 1: warm the water to blood heat and dissolve the yeast. ' +
+  'Step 2: add the flour and the salt and knead for ten minutes. ' +
+  'Step 3: cover the bowl and let the dough rise for an hour. ' +
+  'Step 4: cover the bowl and let the dough rest for an hour. ' +
+  'Step 5: shape the loaf, slash the top and bake for forty minutes.';
+
+describe('TextMatcher', () => {
+  test('position, then exact, then fuzzy', () => {
+    const { quote, start } = cut(RECIPE, 'knead for ten minutes');
+    const m = new TextMatcher(RECIPE);
+    expect(m.match(quote, [{ start, end: start + quote.exact.length }])?.method).toBe('position');
+    const moved = 'New introduction. ' + RECIPE;
+    expect(new TextMatcher(moved).match(quote, [{ start, end: start + 21 }])).toMatchObject({
+      method: 'exact',
+      start: start + 18,
+    });
+    const edited = RECIPE.replace('knead for ten minutes', 'knead for twelve minutes');
+    const found = new TextMatcher(edited).match(quote, [{ start, end: start + 21 }]);
+    expect(found).toMatchObject({ method: 'fuzzy', start });
+    expect(edited.slice(found!.start, found!.end)).toBe('knead for twelve minutes');
+  });
+
+  test('a deleted step whose near-twin now follows its prefix is an orphan', () => {
+    const { quote, start } = cut(
+      RECIPE,
+      'Step 3: cover the bowl and let the dough rise for an hour.',
+    );
+    const without = RECIPE.replace(
+      'Step 3: cover the bowl and let the dough rise for an hour. ',
+      '',
+    );
+    expect(
+      new TextMatcher(without).match(quote, [{ start, end: start + quote.exact.length }]),
+    ).toBeNull();
+  });
+
+  test('the same words several times: context picks the occurrence, then position', () => {
+    const text =
+      'The dam had always held. Nobody believed the boy. The dam had always held, they said. ' +
+      'Years later the inquiry heard it again: the dam had always held.';
+    const { quote, start } = cut(text, 'always held', 1);
+    const shifted = 'Preface added later. ' + text;
+    const found = new TextMatcher(shifted).match(quote, [{ start, end: start + 11 }]);
+    expect(found?.start).toBe(start + 21);
+    // Identical contexts: the recorded position decides.
+    const twice = 'Intro. Chorus line here. Verse. Chorus line here. Outro.';
+    const second = cut(twice, 'Chorus line here', 1);
+    expect(
+      new TextMatcher(twice).match(second.quote, [{ start: second.start, end: 0 }])?.start,
+    ).toBe(second.start);
+  });
+
+  test('a short quote deleted here but standing elsewhere in other words is an orphan', () => {
+    const text =
+      'The committee met on Tuesday and agreed the budget. Later that week, the mayor resigned. ' +
+      'Nobody on the committee had expected it.';
+    const { quote, start } = cut(text, 'the mayor resigned');
+    const after =
+      text.replace(' Later that week, the mayor resigned.', ' The vote was close.') +
+      ' In the end the mayor resigned.';
+    expect(new TextMatcher(after).match(quote, [{ start, end: start + 18 }])).toBeNull();
+  });
+
+  test('a long passage moved elsewhere verbatim is followed', () => {
+    const para =
+      'The new reservoir, completed in 1894, was built of masonry rather than earth, to a design checked by three engineers.';
+    const text = `First paragraph about the town. ${para} Second paragraph about the mills. Third paragraph about the river.`;
+    const { quote, start } = cut(text, para);
+    const moved = `First paragraph about the town. Second paragraph about the mills. Third paragraph about the river. ${para}`;
+    const found = new TextMatcher(moved).match(quote, [{ start, end: start + para.length }]);
+    expect(found).toMatchObject({ method: 'exact', start: moved.indexOf(para) });
+  });
+
+  test('a rewritten passage is an orphan even with its context intact', () => {
+    const text = 'Before the passage. The river flooded the lower town in 1887. After the passage.';
+    const { quote, start } = cut(text, 'The river flooded the lower town in 1887.');
+    const rewritten = text.replace(
+      'The river flooded the lower town in 1887.',
+      'Ticket prices rose again this spring.',
+    );
+    expect(new TextMatcher(rewritten).match(quote, [{ start, end: start + 41 }])).toBeNull();
+  });
+
+  test('a passage cut out of a repeated list item is an orphan', () => {
+    const text =
+      'Facts. Bakeries in Montrevel in 1991: eleven. Bakeries in Montrevel in 2024: three. Loaves a day: six hundred.';
+    const { quote, start } = cut(text, 'in Montrevel', 1);
+    const cutOut = text.replace('Bakeries in Montrevel in 2024', 'Bakeries in 2024');
+    expect(new TextMatcher(cutOut).match(quote, [{ start, end: start + 12 }])).toBeNull();
+  });
+
+  test('gram index finds every occurrence, short and long needles', () => {
+    const text = 'abcabcabc the cat sat on the mat with the hat';
+    const g = new GramIndex(text);
+    expect(g.findAll('abc')).toEqual([0, 3, 6]);
+    expect(g.findAll('the ')).toEqual([10, 25, 38]);
+    expect(g.findAll('at with the h')).toEqual([30]);
+    expect(g.findAll('absent')).toEqual([]);
+  });
+
+  test('distances', () => {
+    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    // The prefix "big dog " against text ending "...a big cat ": anchored at the passage.
+    expect(sideDistance('there was a big cat X', 20, 'a big cat ', true)).toBe(0);
+    expect(sideDistance('there was a big dog X', 20, 'a big cat ', true)).toBe(3);
+    expect(sideDistance('X and then some', 1, ' and then', false)).toBe(0);
+  });
+});
