@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
 import { anchoringBench } from './anchoring';
+import { anchoringBrowserBench } from './anchoring-browser';
 import { backupBench } from './backup';
 import { clipBench } from './clip';
 
-const SUITES: BenchSuite[] = [clipBench, anchoringBench, backupBench];
+const SUITES: BenchSuite[] = [clipBench, anchoringBench, anchoringBrowserBench, backupBench];
 
 function formatValue(row: BenchRow): string {
   const digits = row.value >= 100 ? 0 : row.value >= 10 ? 1 : 2;
