@@ -12,8 +12,15 @@ import { anchoringBench } from './anchoring';
 import { anchoringBrowserBench } from './anchoring-browser';
 import { backupBench } from './backup';
 import { clipBench } from './clip';
+import { searchBench } from './search';
 
-const SUITES: BenchSuite[] = [clipBench, anchoringBench, anchoringBrowserBench, backupBench];
+const SUITES: BenchSuite[] = [
+  clipBench,
+  anchoringBench,
+  anchoringBrowserBench,
+  backupBench,
+  searchBench,
+];
 
 function formatValue(row: BenchRow): string {
   const digits = row.value >= 100 ? 0 : row.value >= 10 ? 1 : 2;

@@ -2,8 +2,16 @@
  * The one Dexie database of Commonplace. Every table is typed here; every schema change is a new
  * `version()` with an upgrade function, never an edit of an old one.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PageKind } from '../extract/types';
+import { SEARCH_STORES, upgradeSearchIndex } from '../search/schema';
+import type {
+  SearchBlockRow,
+  SearchDocsRow,
+  SearchSegmentRow,
+  SearchStateRow,
+  SearchTailRow,
+} from '../search/types';
 import type { TagKind } from '../tags/normalize';
 
 export type PersonName = { family: string; given: string } | { literal: string };
@@ -92,6 +100,12 @@ export class CommonplaceDB extends Dexie {
   passages!: EntityTable<PassageRow, 'id'>;
   tags!: EntityTable<TagRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  // Search index (version 2), written only through lib/search.
+  searchState!: Table<SearchStateRow, string>;
+  searchSegments!: Table<SearchSegmentRow, number>;
+  searchBlocks!: Table<SearchBlockRow, [number, number]>;
+  searchTail!: Table<SearchTailRow, number>;
+  searchDocs!: Table<SearchDocsRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -103,6 +117,8 @@ export class CommonplaceDB extends Dexie {
       tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
       settings: 'key',
     });
+    // 2: the full-text search index (lib/search), built from the pieces already saved.
+    this.version(2).stores(SEARCH_STORES).upgrade(upgradeSearchIndex);
   }
 }
 

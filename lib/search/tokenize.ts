@@ -88,6 +88,65 @@ function visitRun(
   }
 }
 
+/** FNV-1a over UTF-16 code units: how the indexer's dictionary hashes terms. */
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+
+/**
+ * The words of `text`, in order, without making strings for plain ASCII words: `ascii(start,
+ * end, hash, upper)` gets the span of a word of ASCII letters and digits (its term is the span
+ * lower-cased and cut to MAX_TERM_LENGTH; `hash` is that term's FNV-1a hash; `upper`: it has
+ * capitals); `other(term, start, end)` gets the folded terms of any other word. The indexer uses
+ * this to look terms up without allocating.
+ */
+export function scanTerms(
+  text: string,
+  ascii: (start: number, end: number, hash: number, upper: boolean) => void,
+  other: (term: string, start: number, end: number) => void,
+): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    let kind = kinds[code]!;
+    if (kind === UNKNOWN) kind = kindOf(code);
+    if (kind === SEPARATOR || (kind === SURROGATE && astralWordLength(text, i) === 0)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const hashEnd = start + MAX_TERM_LENGTH;
+    let hash = HASH_SEED;
+    let upper = false;
+    let plain = true;
+    while (i < n) {
+      code = text.charCodeAt(i);
+      kind = kinds[code]!;
+      if (kind === ASCII_LOWER) {
+        if (i < hashEnd) hash = Math.imul(hash ^ code, HASH_PRIME);
+        i++;
+      } else if (kind === ASCII_UPPER) {
+        if (i < hashEnd) hash = Math.imul(hash ^ (code + 0x20), HASH_PRIME);
+        upper = true;
+        i++;
+      } else {
+        if (kind === UNKNOWN) kind = kindOf(code);
+        if (kind === OTHER_WORD) {
+          plain = false;
+          i++;
+        } else if (kind === SURROGATE) {
+          const length = astralWordLength(text, i);
+          if (length === 0) break;
+          plain = false;
+          i += length;
+        } else break;
+      }
+    }
+    if (plain) ascii(start, i, hash, upper);
+    else visitRun(text, start, i, other);
+  }
+}
+
 /**
  * Calls `visit(term, start, end)` for every word of `text`, in order; `start`/`end` are UTF-16
  * offsets of the word in `text` (a word that folds to several terms reports its span each time).
@@ -96,41 +155,14 @@ export function forEachTerm(
   text: string,
   visit: (term: string, start: number, end: number) => void,
 ): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let kind = kindOf(text.charCodeAt(i));
-    if (kind === SEPARATOR || (kind === SURROGATE && astralWordLength(text, i) === 0)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let upper = false;
-    let ascii = true;
-    while (i < n) {
-      kind = kindOf(text.charCodeAt(i));
-      if (kind === ASCII_LOWER) i++;
-      else if (kind === ASCII_UPPER) {
-        upper = true;
-        i++;
-      } else if (kind === OTHER_WORD) {
-        ascii = false;
-        i++;
-      } else if (kind === SURROGATE) {
-        const length = astralWordLength(text, i);
-        if (length === 0) break;
-        ascii = false;
-        i += length;
-      } else break;
-    }
-    if (ascii) {
-      const end = i - start > MAX_TERM_LENGTH ? start + MAX_TERM_LENGTH : i;
-      const raw = text.slice(start, end);
-      visit(upper ? raw.toLowerCase() : raw, start, i);
-    } else {
-      visitRun(text, start, i, visit);
-    }
-  }
+  scanTerms(
+    text,
+    (start, end, _hash, upper) => {
+      const raw = text.slice(start, Math.min(end, start + MAX_TERM_LENGTH));
+      visit(upper ? raw.toLowerCase() : raw, start, end);
+    },
+    visit,
+  );
 }
 
 /** The terms of `text`, in order, repeats included. */

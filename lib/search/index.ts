@@ -1,0 +1,139 @@
+/**
+ * Full-text search of the collection: pieces (title, authors, themes, note, stored copy,
+ * passages) and passages (quote, note, authors, themes), accent- and case-insensitive (folded as
+ * tag keys are), every word required, the last one as a prefix while it is typed, ranked.
+ *
+ * The index lives in the same database (tables `search*`, schema version 2; layout in ./types.ts):
+ * immutable segments of compressed postings plus a small tail of recent documents, so memory
+ * stays bounded (no body is held; a search keeps segment headers, a view of live documents and
+ * at most 24 MB of blocks) and bodies are never re-read to search.
+ *
+ * It is kept current by the write paths, inside their own transactions, which must include
+ * SEARCH_TABLES (pieces, contents, passages and the index's tables):
+ *
+ *     await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
+ *       const piece = ...write the piece and its copy...;
+ *       await indexPiece(db, piece.id);
+ *     });
+ *
+ * - saving a piece (new or again): `indexPiece` (it re-indexes the piece's passages too);
+ * - deleting a piece: `removePieceFromIndex`;
+ * - adding or editing a passage: `indexPassage`; deleting one: `removePassageFromIndex`;
+ * - an import: `indexPieceRows` with the rows it wrote (or `indexPieces` with their ids);
+ * - anything else (repair): `rebuildSearchIndex`.
+ *
+ * Authors and themes are matched through the tags table at query time: renaming or merging a tag
+ * needs no re-indexing, and neither does changing a piece's authors or themes.
+ *
+ * Prefixes of one or two letters complete only in titles and notes (and authors and themes); in
+ * stored copies and quotes they match the word itself. From three letters on, they complete
+ * everywhere.
+ */
+import type { CommonplaceDB } from '../db/schema';
+import {
+  SEARCH_TABLES,
+  indexPassageIn,
+  indexPiecesIn,
+  rebuildIn,
+  removePassageIn,
+  removePiecesIn,
+  searchTables,
+  type IndexProgress,
+  type PieceRows,
+  type SearchTables,
+} from './writer';
+
+export { SEARCH_INDEX_TABLES, SEARCH_READ_TABLES, SEARCH_TABLES } from './writer';
+export type { IndexProgress, PieceRows } from './writer';
+export { prepareSearch, searchPieces, searchPassages } from './query';
+export type { PassageField, PassageHit, PieceField, SearchHit, SearchOptions } from './query';
+export type { Snippet } from './snippet';
+export { forEachTerm, parseQuery, tokenize, type QueryWord } from './tokenize';
+export { forgetSearchCache } from './view';
+
+/**
+ * Runs `fn` in a read-write transaction over SEARCH_TABLES (a part of the caller's transaction
+ * when there is one). Tables are taken from the transaction object, bound to it: Dexie's
+ * tracking of the current transaction across `await`s is not relied upon.
+ */
+function write<T>(db: CommonplaceDB, fn: (t: SearchTables) => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...SEARCH_TABLES], (tx) => fn(searchTables(tx)));
+}
+
+/**
+ * Indexes (or re-indexes) a piece with its title, note, stored copy and passages; removes it
+ * from the index when it no longer exists. Call it in the transaction that writes the piece (it
+ * must include SEARCH_TABLES), or on its own.
+ */
+export function indexPiece(db: CommonplaceDB, pieceId: string): Promise<void> {
+  return write(db, (t) => indexPiecesIn(t, [pieceId]));
+}
+
+/**
+ * Indexes (or re-indexes) many pieces, a chunk at a time (for imports): memory stays bounded
+ * however many there are. Same transaction rules as `indexPiece`.
+ */
+export function indexPieces(
+  db: CommonplaceDB,
+  pieceIds: readonly string[],
+  onProgress?: (progress: IndexProgress) => void,
+): Promise<void> {
+  return write(db, (t) => indexPiecesIn(t, pieceIds, onProgress));
+}
+
+/**
+ * Indexes (or re-indexes) pieces from rows already in memory, without reading them back: what an
+ * import has just written. `rows.passages` must hold every passage of these pieces. Same
+ * transaction rules as `indexPiece`.
+ */
+export function indexPieceRows(
+  db: CommonplaceDB,
+  rows: PieceRows,
+  onProgress?: (progress: IndexProgress) => void,
+): Promise<void> {
+  return write(db, (t) =>
+    indexPiecesIn(
+      t,
+      rows.pieces.map((p) => p.id),
+      onProgress,
+      rows,
+    ),
+  );
+}
+
+/** Removes a piece and its passages from the index (call it where the piece is deleted). */
+export function removePieceFromIndex(db: CommonplaceDB, pieceId: string): Promise<void> {
+  return write(db, (t) => removePiecesIn(t, [pieceId]));
+}
+
+/** Removes many pieces from the index. */
+export function removePiecesFromIndex(
+  db: CommonplaceDB,
+  pieceIds: readonly string[],
+): Promise<void> {
+  return write(db, (t) => removePiecesIn(t, pieceIds));
+}
+
+/**
+ * Indexes (or re-indexes) one passage (after it is added or its quote or note changes), cheaper
+ * than `indexPiece`. A passage whose piece is not indexed yet indexes the piece.
+ */
+export function indexPassage(db: CommonplaceDB, passageId: string): Promise<void> {
+  return write(db, (t) => indexPassageIn(t, passageId));
+}
+
+/** Removes a passage from the index; give its piece, since the passage row may be gone. */
+export function removePassageFromIndex(
+  db: CommonplaceDB,
+  passage: { id: string; pieceId: string },
+): Promise<void> {
+  return write(db, (t) => removePassageIn(t, passage));
+}
+
+/** Empties the index and indexes every piece again, in one transaction. */
+export function rebuildSearchIndex(
+  db: CommonplaceDB,
+  onProgress?: (progress: IndexProgress) => void,
+): Promise<void> {
+  return write(db, (t) => rebuildIn(t, onProgress));
+}

@@ -1,0 +1,656 @@
+/**
+ * Searching: every word of the query must match (the last one as a prefix while it is typed),
+ * in a piece's title, authors, themes, note, stored copy or passages — or, for `searchPassages`,
+ * in a passage's quote, note, authors or themes.
+ *
+ * Ranking: each word scores its best-matching term: idf(term) × (title 6, author 6, theme 4,
+ * note 2, stored copy / quote BM25 0–2.2, passage of a piece 0.5 × its own score), summed over
+ * the fields it matches; a prefix completion counts less the longer it is than what was typed.
+ * A hit's score is the sum over the words. Equal scores: newer `capturedAt` first.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { CommonplaceDB, PassageRow, PieceRow, TagRow, ContentRow } from '../db/schema';
+import { blocksFor, decodePostings, lowerBound, prefixEnd } from './segment';
+import { makeSnippet, matchesWord, MIN_BODY_PREFIX, type Snippet } from './snippet';
+import { parseQuery, type QueryWord } from './tokenize';
+import {
+  FIELD_BODY,
+  FIELD_NOTE,
+  FIELD_TITLE,
+  SHORT_FIELD_MARK,
+  type SearchBlockRow,
+  type SearchSegmentRow,
+  type SearchStateRow,
+  type SearchTailRow,
+} from './types';
+import { cacheFor, getBlock, loadBlocks, loadView, type View } from './view';
+import { SEARCH_READ_TABLES, type TableSource } from './writer';
+
+export type PieceField = 'title' | 'author' | 'theme' | 'note' | 'text' | 'passage';
+export type PassageField = 'quote' | 'note' | 'author' | 'theme';
+
+export interface SearchHit {
+  pieceId: string;
+  score: number;
+  /** Where the words matched, in this order: title, author, theme, note, text, passage. */
+  fields: PieceField[];
+  /** From the stored copy, else the best passage, else the note, else the title; null when only
+   * an author or theme matched. */
+  snippet: Snippet | null;
+  /** Passages of the piece that match words of the query, best first (absent when none). */
+  passageIds?: string[];
+}
+
+export interface PassageHit {
+  passageId: string;
+  pieceId: string;
+  score: number;
+  fields: PassageField[];
+  /** From the quote, else the note; null when only an author or theme matched. */
+  snippet: Snippet | null;
+}
+
+export interface SearchOptions {
+  /** Hits returned (default 20). */
+  limit?: number;
+  /** Only these pieces (a filtered list's ids). */
+  pieceIds?: Iterable<string>;
+  /** Compute snippets (default true). */
+  snippets?: boolean;
+}
+
+const W_TITLE = 6;
+const W_AUTHOR = 6;
+const W_THEME = 4;
+const W_NOTE = 2;
+const W_PASSAGE = 0.5;
+const K1 = 1.2;
+const B = 0.75;
+/** At most this many completions of a prefix are searched (the most frequent). */
+export const MAX_EXPANSIONS = 400;
+const MAX_PASSAGE_IDS = 20;
+
+// Bits of a hit's fields.
+const F_TITLE = 1;
+const F_AUTHOR = 2;
+const F_THEME = 4;
+const F_NOTE = 8;
+const F_TEXT = 16;
+const F_PASSAGE = 32;
+const PIECE_FIELDS: [number, PieceField][] = [
+  [F_TITLE, 'title'],
+  [F_AUTHOR, 'author'],
+  [F_THEME, 'theme'],
+  [F_NOTE, 'note'],
+  [F_TEXT, 'text'],
+  [F_PASSAGE, 'passage'],
+];
+const PASSAGE_FIELDS: [number, PassageField][] = [
+  [F_TEXT, 'quote'],
+  [F_NOTE, 'note'],
+  [F_AUTHOR, 'author'],
+  [F_THEME, 'theme'],
+];
+
+interface Tables {
+  state: Table<SearchStateRow, string>;
+  segments: Table<SearchSegmentRow, number>;
+  blocks: Table<SearchBlockRow, [number, number]>;
+  tail: Table<SearchTailRow, number>;
+  pieces: Table<PieceRow, string>;
+  contents: Table<ContentRow, string>;
+  passages: Table<PassageRow, string>;
+  tags: Table<TagRow, string>;
+}
+
+function tablesOf(db: TableSource): Tables {
+  return {
+    state: db.table('searchState'),
+    segments: db.table('searchSegments'),
+    blocks: db.table('searchBlocks'),
+    tail: db.table('searchTail'),
+    pieces: db.table('pieces'),
+    contents: db.table('contents'),
+    passages: db.table('passages'),
+    tags: db.table('tags'),
+  };
+}
+
+/** A term range of one query word: [from, to), or the one term `from` when `to` is null. */
+interface Range {
+  from: string;
+  to: string | null;
+}
+
+function rangesOf(word: QueryWord): Range[] {
+  if (!word.prefix) return [{ from: word.term, to: null }];
+  if (word.term.length >= MIN_BODY_PREFIX) return [{ from: word.term, to: prefixEnd(word.term) }];
+  // One or two letters: their completions in stored copies and quotes are a large share of the
+  // index, and the reader has barely started typing: complete them in titles and notes only.
+  const short = SHORT_FIELD_MARK + word.term;
+  return [
+    { from: word.term, to: null },
+    { from: short, to: prefixEnd(short) },
+  ];
+}
+
+/** A term found in the index for a word: where its postings are. */
+interface Expansion {
+  term: string;
+  df: number;
+  places: { seg: number; base: number; block: SearchBlockRow; index: number }[];
+  tail: { slots: number[]; meta: number[] } | undefined;
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** Score weight of a completion: 1 for the word itself, less the longer the completion. */
+function completionFactor(word: QueryWord, term: string): number {
+  const typed = word.term.length;
+  const length = term.startsWith(SHORT_FIELD_MARK) ? term.length - 1 : term.length;
+  return length <= typed ? 1 : 0.6 + (0.4 * typed) / length;
+}
+
+interface Scored {
+  view: View;
+  words: QueryWord[];
+  /** Per word: slots it matched, with their score and field bits (F_*). */
+  perWord: { slots: Int32Array; scores: Float32Array; fields: Uint8Array }[];
+  /** Per word: pieces (ordinals) and passages (slots) of the tags it matched. */
+  tagPieces: { ords: Set<number>; author: Set<number>; score: number }[];
+  tagPassages: { slots: Set<number>; author: Set<number>; score: number }[];
+}
+
+interface TagMatch {
+  authorIds: string[];
+  themeIds: string[];
+  factor: number;
+}
+
+/** Tags whose name or alias has a word matching `word`. */
+function matchTags(tags: TagRow[], word: QueryWord): TagMatch {
+  const match: TagMatch = { authorIds: [], themeIds: [], factor: 0 };
+  for (const tag of tags) {
+    let best = 0;
+    for (const key of [tag.key, ...tag.aliasKeys]) {
+      for (const term of key.split(' ')) {
+        if (matchesWord(term, word, true)) best = Math.max(best, completionFactor(word, term));
+      }
+    }
+    if (best > 0) {
+      (tag.kind === 'author' ? match.authorIds : match.themeIds).push(tag.id);
+      match.factor = Math.max(match.factor, best);
+    }
+  }
+  return match;
+}
+
+/** Reads what the query needs and scores every slot per word. */
+async function score(
+  db: CommonplaceDB,
+  t: Tables,
+  words: QueryWord[],
+  target: 'pieces' | 'passages',
+): Promise<Scored | null> {
+  const state = await t.state.get('index');
+  if (!state) return null;
+  const cache = cacheFor(db.name, state);
+  const view = await loadView(cache, state, t.segments, t.tail);
+
+  // Blocks that may hold the words' terms, from every segment, in one request.
+  const ranges = words.map(rangesOf);
+  const wanted: [number, number][] = [];
+  for (const segment of view.segments) {
+    for (const range of ranges.flat()) {
+      const to = range.to ?? range.from + '\u0000';
+      for (const b of blocksFor(segment.header.blockFirstTerms, range.from, to)) {
+        wanted.push([segment.header.seg, b]);
+      }
+    }
+  }
+  const blocks = await loadBlocks(cache, t.blocks, wanted);
+
+  // Authors and themes: through the tags table, so a renamed tag is found at once.
+  const tags = await t.tags.toArray();
+  const tagMatches = words.map((word) => matchTags(tags, word));
+  // (Only Dexie's own promises keep a transaction open: no Promise.all, no async callbacks.)
+  const table: Table<PieceRow | PassageRow, string> = target === 'pieces' ? t.pieces : t.passages;
+  const tagHits: { byAuthor: string[]; byTheme: string[] }[] = [];
+  // One key range per tag (`anyOf` would seek per key, slow in some IndexedDB implementations).
+  const tagged = async (index: 'authorIds' | 'themeIds', ids: string[]) => {
+    const keys: string[] = [];
+    for (const id of ids) {
+      keys.push(...((await table.where(index).equals(id).primaryKeys()) as string[]));
+    }
+    return keys;
+  };
+  for (const m of tagMatches) {
+    const byAuthor = await tagged('authorIds', m.authorIds);
+    const byTheme = await tagged('themeIds', m.themeIds);
+    tagHits.push({ byAuthor, byTheme });
+  }
+
+  const n = Math.max(1, view.liveDocs);
+  const pieceCount = Math.max(1, view.pieceIds.length);
+  const passageMap = target === 'passages' ? view.passageSlots() : undefined;
+  const tagPieces: Scored['tagPieces'] = [];
+  const tagPassages: Scored['tagPassages'] = [];
+  tagMatches.forEach((m, w) => {
+    const hits = tagHits[w]!;
+    const author = new Set<number>();
+    const all = new Set<number>();
+    const resolve = (id: string) =>
+      target === 'pieces' ? view.ordinalOf(id) : passageMap!.get(id);
+    for (const id of hits.byAuthor) {
+      const at = resolve(id);
+      if (at !== undefined) {
+        author.add(at);
+        all.add(at);
+      }
+    }
+    for (const id of hits.byTheme) {
+      const at = resolve(id);
+      if (at !== undefined) all.add(at);
+    }
+    const population = target === 'pieces' ? pieceCount : Math.max(1, view.slotCount);
+    const entry = { author, score: idf(population, all.size) * m.factor };
+    if (target === 'pieces') tagPieces.push({ ords: all, ...entry });
+    else tagPassages.push({ slots: all, ...entry });
+  });
+
+  // Rarest word first; each next word only scores the pieces every word before it matched, so a
+  // common word after a rare one costs little more than decoding its postings.
+  const expansions = words.map((word, w) => findExpansions(view, blocks, word, ranges[w]!));
+  const order = words
+    .map((_, w) => w)
+    .sort((a, b) => totalDf(expansions[a]!) - totalDf(expansions[b]!));
+  const perWord: Scored['perWord'] = new Array(words.length);
+  let filter: Uint8Array | undefined;
+  for (const w of order) {
+    const scored = scoreExpansions(view, words[w]!, expansions[w]!, n, filter);
+    perWord[w] = scored;
+    const next = new Uint8Array(view.pieceIds.length);
+    for (const slot of scored.slots) next[view.slotPiece[slot]!] = 1;
+    if (target === 'pieces') for (const ord of tagPieces[w]!.ords) next[ord] = 1;
+    else for (const slot of tagPassages[w]!.slots) next[view.slotPiece[slot]!] = 1;
+    if (filter) for (let ord = 0; ord < next.length; ord++) next[ord]! &= filter[ord]!;
+    filter = next;
+  }
+  return { view, words, perWord, tagPieces, tagPassages };
+}
+
+const totalDf = (expansions: Expansion[]) => expansions.reduce((sum, e) => sum + e.df, 0);
+
+/** The terms of one word in the index (its completions, when it is typed), with their postings. */
+function findExpansions(
+  view: View,
+  blocks: Map<string, SearchBlockRow>,
+  word: QueryWord,
+  ranges: Range[],
+): Expansion[] {
+  // Terms of the ranges, with their postings' places.
+  const found = new Map<string, Expansion>();
+  const expansion = (term: string): Expansion => {
+    let e = found.get(term);
+    if (!e) {
+      e = { term, df: 0, places: [], tail: undefined };
+      found.set(term, e);
+    }
+    return e;
+  };
+  for (const range of ranges) {
+    const to = range.to ?? range.from + '\u0000';
+    for (const segment of view.segments) {
+      const seg = segment.header.seg;
+      for (const b of blocksFor(segment.header.blockFirstTerms, range.from, to)) {
+        const block = getBlock(blocks, seg, b);
+        for (let i = lowerBound(block.terms, range.from); i < block.terms.length; i++) {
+          const term = block.terms[i]!;
+          if (term >= to) break;
+          const e = expansion(term);
+          e.df += block.dfs[i]!;
+          e.places.push({ seg, base: segment.base, block, index: i });
+        }
+      }
+    }
+    const tailTerms = view.tail.terms;
+    for (let i = lowerBound(tailTerms, range.from); i < tailTerms.length; i++) {
+      const term = tailTerms[i]!;
+      if (term >= to) break;
+      const e = expansion(term);
+      e.tail = view.tail.postings.get(term);
+      e.df += e.tail?.slots.length ?? 0;
+    }
+  }
+  const expansions = [...found.values()];
+  if (expansions.length <= MAX_EXPANSIONS) return expansions;
+  expansions.sort((a, b) => b.df - a.df);
+  return expansions.slice(0, MAX_EXPANSIONS);
+}
+
+/**
+ * The best score of each slot for one word, over the word's terms; only slots of pieces in
+ * `filter` when there is one.
+ */
+function scoreExpansions(
+  view: View,
+  word: QueryWord,
+  expansions: Expansion[],
+  n: number,
+  filter: Uint8Array | undefined,
+): { slots: Int32Array; scores: Float32Array; fields: Uint8Array } {
+  // Position + 1 of each slot in the lists below (0: not matched yet).
+  const position = new Int32Array(view.slotCount);
+  const slotScores: number[] = [];
+  const slotFields: number[] = [];
+  const slotList: number[] = [];
+  let docs = new Uint32Array(256);
+  let meta = new Uint8Array(256);
+  const visit = (slot: number, m: number, weight: number) => {
+    const piece = view.slotPiece[slot]!;
+    if (piece < 0 || (filter && filter[piece] === 0)) return;
+    const fields = m & 7;
+    let s = 0;
+    let bits = 0;
+    if (fields & FIELD_TITLE) {
+      s += W_TITLE;
+      bits |= F_TITLE;
+    }
+    if (fields & FIELD_NOTE) {
+      s += W_NOTE;
+      bits |= F_NOTE;
+    }
+    if (fields & FIELD_BODY) {
+      const tf = m >>> 3;
+      const avg = view.slotKind[slot] === 0 ? view.avgPieceLength : view.avgPassageLength;
+      const norm = 1 - B + (B * view.slotLength[slot]!) / avg;
+      s += (tf * (K1 + 1)) / (tf + K1 * norm);
+      bits |= F_TEXT;
+    }
+    s *= weight;
+    const at = position[slot]! - 1;
+    if (at < 0) {
+      position[slot] = slotList.length + 1;
+      slotList.push(slot);
+      slotScores.push(s);
+      slotFields.push(bits);
+    } else {
+      if (s > slotScores[at]!) slotScores[at] = s;
+      slotFields[at]! |= bits;
+    }
+  };
+  // The word itself weighs by its own rarity; its completions by the rarity of the prefix as a
+  // whole, so that a rare completion does not outrank the word typed.
+  const groupIdf = idf(
+    n,
+    Math.min(
+      n,
+      expansions.reduce((sum, e) => sum + e.df, 0),
+    ),
+  );
+  for (const e of expansions) {
+    const exact = e.term === word.term || e.term === SHORT_FIELD_MARK + word.term;
+    const weight = exact ? idf(n, e.df) : groupIdf * completionFactor(word, e.term);
+    for (const place of e.places) {
+      const df = place.block.dfs[place.index]!;
+      if (df > docs.length) {
+        docs = new Uint32Array(df * 2);
+        meta = new Uint8Array(df * 2);
+      }
+      decodePostings(place.block, place.index, docs, meta);
+      for (let k = 0; k < df; k++) visit(place.base + docs[k]!, meta[k]!, weight);
+    }
+    if (e.tail) {
+      for (let k = 0; k < e.tail.slots.length; k++)
+        visit(e.tail.slots[k]!, e.tail.meta[k]!, weight);
+    }
+  }
+  return {
+    slots: Int32Array.from(slotList),
+    scores: Float32Array.from(slotScores),
+    fields: Uint8Array.from(slotFields),
+  };
+}
+
+function fieldNames<F>(bits: number, names: [number, F][]): F[] {
+  return names.filter(([bit]) => bits & bit).map(([, name]) => name);
+}
+
+/** Runs `fn` in one read transaction over the tables a search reads (joins an open one). */
+function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): Promise<T> {
+  return db.transaction('r', [...SEARCH_READ_TABLES], (tx) => fn(tablesOf(tx)));
+}
+
+/**
+ * Reads what searches keep in memory (segment headers, the view of live documents), so that the
+ * first keystroke does not pay for it: call it when a page with a search box opens.
+ */
+export async function prepareSearch(db: CommonplaceDB): Promise<void> {
+  await readTransaction(db, async (t) => {
+    const state = await t.state.get('index');
+    if (state) await loadView(cacheFor(db.name, state), state, t.segments, t.tail);
+  });
+}
+
+/**
+ * Pieces matching every word of `query`, best first. See the module comment for the ranking.
+ * An empty query, or an index never built, gives no hits.
+ */
+export async function searchPieces(
+  db: CommonplaceDB,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const words = parseQuery(query);
+  if (words.length === 0) return [];
+  const limit = options.limit ?? 20;
+  return readTransaction(db, async (t) => {
+    const scored = await score(db, t, words, 'pieces');
+    if (!scored) return [];
+    const { view, perWord, tagPieces } = scored;
+    const pieceCount = view.pieceIds.length;
+    let allowed: Uint8Array | undefined;
+    if (options.pieceIds) {
+      allowed = new Uint8Array(pieceCount);
+      for (const id of options.pieceIds) {
+        const ord = view.ordinalOf(id);
+        if (ord !== undefined) allowed[ord] = 1;
+      }
+    }
+    const total = new Float64Array(pieceCount);
+    const mask = new Uint16Array(pieceCount);
+    const fields = new Uint8Array(pieceCount);
+    // Per word: the score of the piece's own document, and of its best passage.
+    const own = new Float32Array(pieceCount);
+    const passage = new Float32Array(pieceCount);
+    const seen = new Uint8Array(pieceCount);
+    const touched: number[] = [];
+    const touch = (ord: number) => {
+      if (seen[ord] === 0) {
+        seen[ord] = 1;
+        touched.push(ord);
+      }
+    };
+    const passageMask = new Map<number, number>();
+    perWord.forEach((word, w) => {
+      const bit = 1 << w;
+      for (let k = 0; k < word.slots.length; k++) {
+        const slot = word.slots[k]!;
+        const ord = view.slotPiece[slot]!;
+        if (allowed && allowed[ord] === 0) continue;
+        touch(ord);
+        if (view.slotKind[slot] === 0) {
+          own[ord] = word.scores[k]!;
+          fields[ord]! |= word.fields[k]!;
+        } else {
+          passage[ord] = Math.max(passage[ord]!, word.scores[k]!);
+          fields[ord]! |= F_PASSAGE;
+          passageMask.set(slot, (passageMask.get(slot) ?? 0) | bit);
+        }
+      }
+      const tag = tagPieces[w]!;
+      for (const ord of tag.ords) {
+        if (allowed && allowed[ord] === 0) continue;
+        touch(ord);
+        const isAuthor = tag.author.has(ord);
+        own[ord]! += tag.score * (isAuthor ? W_AUTHOR : W_THEME);
+        fields[ord]! |= isAuthor ? F_AUTHOR : F_THEME;
+      }
+      for (const ord of touched) {
+        total[ord]! += own[ord]! + W_PASSAGE * passage[ord]!;
+        mask[ord]! |= bit;
+        own[ord] = 0;
+        passage[ord] = 0;
+        seen[ord] = 0;
+      }
+      touched.length = 0;
+    });
+    const full = (1 << perWord.length) - 1;
+    const hits: number[] = [];
+    for (let ord = 0; ord < pieceCount; ord++) if (mask[ord] === full) hits.push(ord);
+    hits.sort(
+      (a, b) =>
+        total[b]! - total[a]! ||
+        view.capturedAt[b]! - view.capturedAt[a]! ||
+        (view.pieceIds[a]! < view.pieceIds[b]! ? -1 : 1),
+    );
+    const top = hits.slice(0, limit);
+    const results: SearchHit[] = top.map((ord) => {
+      const hit: SearchHit = {
+        pieceId: view.pieceIds[ord]!,
+        score: total[ord]!,
+        fields: fieldNames(fields[ord]!, PIECE_FIELDS),
+        snippet: null,
+      };
+      const start = view.pieceSlotStart[ord]!;
+      const end = view.pieceSlotStart[ord + 1]!;
+      const matched: { slot: number; words: number }[] = [];
+      for (let i = start; i < end; i++) {
+        const slot = view.pieceSlots[i]!;
+        const m = passageMask.get(slot);
+        if (m !== undefined) matched.push({ slot, words: popcount(m) });
+      }
+      if (matched.length > 0) {
+        matched.sort((a, b) => b.words - a.words || a.slot - b.slot);
+        hit.passageIds = matched.slice(0, MAX_PASSAGE_IDS).map((m) => view.passageIdOf(m.slot));
+      }
+      return hit;
+    });
+    if (options.snippets !== false) await addPieceSnippets(t, results, words);
+    return results;
+  });
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n; v; v &= v - 1) count++;
+  return count;
+}
+
+async function addPieceSnippets(t: Tables, hits: SearchHit[], words: QueryWord[]): Promise<void> {
+  const textIds = hits.filter((h) => h.fields.includes('text')).map((h) => h.pieceId);
+  const passageIds = hits
+    .filter((h) => !h.fields.includes('text') && h.passageIds)
+    .map((h) => h.passageIds![0]!);
+  const [contents, pieces, passages] = await Dexie.Promise.all([
+    t.contents.bulkGet(textIds),
+    t.pieces.bulkGet(hits.map((h) => h.pieceId)),
+    t.passages.bulkGet(passageIds),
+  ]);
+  const text = new Map(contents.map((c, i) => [textIds[i]!, c?.textContent ?? '']));
+  const quote = new Map(passages.map((p, i) => [passageIds[i]!, p]));
+  hits.forEach((hit, i) => {
+    const piece = pieces[i];
+    const body = text.get(hit.pieceId);
+    const best = hit.passageIds ? quote.get(hit.passageIds[0]!) : undefined;
+    hit.snippet =
+      (body ? makeSnippet(body, words) : null) ??
+      (best ? (makeSnippet(best.quote, words) ?? makeSnippet(best.note, words)) : null) ??
+      (piece ? makeSnippet(piece.note, words, { shortPrefixes: true }) : null) ??
+      (piece ? makeSnippet(piece.title, words, { shortPrefixes: true }) : null);
+  });
+}
+
+/**
+ * Passages matching every word of `query` in their quote, note, authors or themes, best first.
+ * `pieceIds` restricts them to the passages of those pieces.
+ */
+export async function searchPassages(
+  db: CommonplaceDB,
+  query: string,
+  options: SearchOptions = {},
+): Promise<PassageHit[]> {
+  const words = parseQuery(query);
+  if (words.length === 0) return [];
+  const limit = options.limit ?? 20;
+  return readTransaction(db, async (t) => {
+    const scored = await score(db, t, words, 'passages');
+    if (!scored) return [];
+    const { view, perWord, tagPassages } = scored;
+    let allowed: Uint8Array | undefined;
+    if (options.pieceIds) {
+      allowed = new Uint8Array(view.pieceIds.length);
+      for (const id of options.pieceIds) {
+        const ord = view.ordinalOf(id);
+        if (ord !== undefined) allowed[ord] = 1;
+      }
+    }
+    const total = new Map<number, { score: number; mask: number; fields: number }>();
+    const entry = (slot: number) => {
+      let e = total.get(slot);
+      if (!e) {
+        e = { score: 0, mask: 0, fields: 0 };
+        total.set(slot, e);
+      }
+      return e;
+    };
+    perWord.forEach((word, w) => {
+      const bit = 1 << w;
+      for (let k = 0; k < word.slots.length; k++) {
+        const slot = word.slots[k]!;
+        if (view.slotKind[slot] !== 1) continue;
+        if (allowed && allowed[view.slotPiece[slot]!] === 0) continue;
+        const e = entry(slot);
+        e.score += word.scores[k]!;
+        e.mask |= bit;
+        e.fields |= word.fields[k]!;
+      }
+      const tag = tagPassages[w]!;
+      for (const slot of tag.slots) {
+        if (allowed && allowed[view.slotPiece[slot]!] === 0) continue;
+        const e = entry(slot);
+        const isAuthor = tag.author.has(slot);
+        e.score += tag.score * (isAuthor ? W_AUTHOR : W_THEME);
+        e.mask |= bit;
+        e.fields |= isAuthor ? F_AUTHOR : F_THEME;
+      }
+    });
+    const full = (1 << perWord.length) - 1;
+    const hits = [...total].filter(([, e]) => e.mask === full);
+    hits.sort(
+      ([a, ea], [b, eb]) =>
+        eb.score - ea.score ||
+        view.capturedAt[view.slotPiece[b]!]! - view.capturedAt[view.slotPiece[a]!]! ||
+        a - b,
+    );
+    const results: PassageHit[] = hits.slice(0, limit).map(([slot, e]) => ({
+      passageId: view.passageIdOf(slot),
+      pieceId: view.pieceIds[view.slotPiece[slot]!]!,
+      score: e.score,
+      fields: fieldNames(e.fields, PASSAGE_FIELDS),
+      snippet: null,
+    }));
+    if (options.snippets !== false && results.length > 0) {
+      const rows = await t.passages.bulkGet(results.map((r) => r.passageId));
+      results.forEach((hit, i) => {
+        const row = rows[i];
+        if (!row) return;
+        hit.snippet =
+          makeSnippet(row.quote, words) ?? makeSnippet(row.note, words, { shortPrefixes: true });
+      });
+    }
+    return results;
+  });
+}

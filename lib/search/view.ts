@@ -1,0 +1,359 @@
+/**
+ * What a search holds in memory between keystrokes, per database: segment headers and blocks
+ * (immutable, so cached by index id and segment number; blocks in a least-recently-used cache of
+ * bounded size), and a "view" of the live documents numbered 0..n ("slots") for the scoring
+ * arrays, rebuilt when the index's generation changes. Nothing here holds a body or a quote.
+ */
+import type { Table } from 'dexie';
+import { compareTerms } from './segment';
+import type { SearchBlockRow, SearchSegmentRow, SearchStateRow, SearchTailRow } from './types';
+import { passageIdsOf, pieceIdsOf } from './writer';
+
+/** Bytes of blocks kept between searches, per database. */
+export const BLOCK_CACHE_BYTES = 24 * 1024 * 1024;
+
+export interface SegmentView {
+  header: SearchSegmentRow;
+  /** Slot of the segment's first document. */
+  base: number;
+}
+
+export interface TailPostings {
+  slots: number[];
+  meta: number[];
+}
+
+export interface TailView {
+  base: number;
+  /** Distinct terms, sorted. */
+  terms: string[];
+  postings: Map<string, TailPostings>;
+}
+
+export interface View {
+  generation: number;
+  segments: SegmentView[];
+  tail: TailView;
+  slotCount: number;
+  /** Piece ordinal of each slot, -1 for a deleted document. */
+  slotPiece: Int32Array;
+  /** 0 = a piece's own document, 1 = a passage. */
+  slotKind: Uint8Array;
+  slotLength: Uint16Array;
+  avgPieceLength: number;
+  avgPassageLength: number;
+  liveDocs: number;
+  pieceIds: string[];
+  ordinalOf(pieceId: string): number | undefined;
+  /** ms, per piece ordinal (0 when unknown). */
+  capturedAt: Float64Array;
+  /** Slots of each piece's passages: `pieceSlots[pieceSlotStart[p] .. pieceSlotStart[p+1])`. */
+  pieceSlotStart: Int32Array;
+  pieceSlots: Int32Array;
+  /** Passage id of a slot ('' for a piece's own document). */
+  passageIdOf(slot: number): string;
+  /** Slot of each live passage (built on first use). */
+  passageSlots(): Map<string, number>;
+}
+
+interface DbCache {
+  indexId: string;
+  headers: Map<number, SearchSegmentRow>;
+  blocks: Map<string, SearchBlockRow>;
+  blockBytes: number;
+  base?: Base;
+  view: View | undefined;
+}
+
+const caches = new Map<string, DbCache>();
+const MAX_DATABASES = 4;
+
+export function cacheFor(dbName: string, state: SearchStateRow): DbCache {
+  let cache = caches.get(dbName);
+  if (!cache || cache.indexId !== state.indexId) {
+    cache = {
+      indexId: state.indexId,
+      headers: new Map(),
+      blocks: new Map(),
+      blockBytes: 0,
+      view: undefined,
+    };
+  }
+  // Most recently used last; forget the databases not searched for longest.
+  caches.delete(dbName);
+  caches.set(dbName, cache);
+  while (caches.size > MAX_DATABASES) caches.delete(caches.keys().next().value!);
+  return cache;
+}
+
+/** Forgets what is cached for a database (tests, or after deleting it). */
+export function forgetSearchCache(dbName?: string): void {
+  if (dbName === undefined) caches.clear();
+  else caches.delete(dbName);
+}
+
+const blockKey = (seg: number, block: number) => `${seg}:${block}`;
+
+/** Blocks by `seg:block`, from the cache or read in one request. */
+export async function loadBlocks(
+  cache: DbCache,
+  table: Table<SearchBlockRow, [number, number]>,
+  wanted: [number, number][],
+): Promise<Map<string, SearchBlockRow>> {
+  const found = new Map<string, SearchBlockRow>();
+  const missing: [number, number][] = [];
+  for (const [seg, block] of wanted) {
+    const key = blockKey(seg, block);
+    if (found.has(key)) continue;
+    const hit = cache.blocks.get(key);
+    if (hit) {
+      cache.blocks.delete(key);
+      cache.blocks.set(key, hit);
+      found.set(key, hit);
+    } else if (!missing.some(([s, b]) => s === seg && b === block)) missing.push([seg, block]);
+  }
+  if (missing.length > 0) {
+    const rows = await table.bulkGet(missing);
+    rows.forEach((row, i) => {
+      if (!row) throw new Error(`search index: block ${missing[i]!.join(':')} is missing`);
+      const key = blockKey(row.seg, row.block);
+      found.set(key, row);
+      cache.blocks.set(key, row);
+      cache.blockBytes += row.data.byteLength + row.terms.length * 16;
+    });
+    for (const [key, row] of cache.blocks) {
+      if (cache.blockBytes <= BLOCK_CACHE_BYTES) break;
+      if (found.has(key)) continue;
+      cache.blocks.delete(key);
+      cache.blockBytes -= row.data.byteLength + row.terms.length * 16;
+    }
+  }
+  return found;
+}
+
+export function getBlock(blocks: Map<string, SearchBlockRow>, seg: number, block: number) {
+  return blocks.get(blockKey(seg, block))!;
+}
+
+/** The view of the index at `state`'s generation. */
+export async function loadView(
+  cache: DbCache,
+  state: SearchStateRow,
+  segments: Table<SearchSegmentRow, number>,
+  tail: Table<SearchTailRow, number>,
+): Promise<View> {
+  if (cache.view && cache.view.generation === state.generation) return cache.view;
+  const missing = state.segments.filter((seg) => !cache.headers.has(seg));
+  if (missing.length > 0) {
+    const rows = await segments.bulkGet(missing);
+    rows.forEach((row, i) => {
+      if (!row) throw new Error(`search index: segment ${missing[i]} is missing`);
+      cache.headers.set(row.seg, row);
+    });
+  }
+  const live = new Set(state.segments);
+  for (const seg of cache.headers.keys()) if (!live.has(seg)) cache.headers.delete(seg);
+  const key = state.segments.join(',');
+  if (!cache.base || cache.base.key !== key) {
+    cache.base = buildBase(
+      key,
+      state.segments.map((seg) => cache.headers.get(seg)!),
+    );
+  }
+  const tailRows = state.tailDocs > 0 ? await tail.toArray() : [];
+  cache.view = buildView(state, cache.base, tailRows);
+  return cache.view;
+}
+
+/** What the sealed segments say, whatever was deleted since: rebuilt when segments change. */
+interface Base {
+  key: string;
+  segments: SegmentView[];
+  slotCount: number;
+  slotPiece: Int32Array;
+  slotKind: Uint8Array;
+  slotLength: Uint16Array;
+  /** capturedAt of the piece, on a piece's own document (NaN elsewhere). */
+  slotCaptured: Float64Array;
+  pieceIds: string[];
+  pieceOrdinal: Map<string, number>;
+}
+
+function buildBase(key: string, headers: SearchSegmentRow[]): Base {
+  const slotCount = headers.reduce((n, h) => n + h.docs.length, 0);
+  const slotPiece = new Int32Array(slotCount);
+  const slotKind = new Uint8Array(slotCount);
+  const slotLength = new Uint16Array(slotCount);
+  const slotCaptured = new Float64Array(slotCount).fill(NaN);
+  const pieceIds: string[] = [];
+  const pieceOrdinal = new Map<string, number>();
+  const segments: SegmentView[] = [];
+  let slot = 0;
+  for (const header of headers) {
+    segments.push({ header, base: slot });
+    const ords = pieceIdsOf(header).map((id) => {
+      let ord = pieceOrdinal.get(id);
+      if (ord === undefined) {
+        ord = pieceIds.length;
+        pieceOrdinal.set(id, ord);
+        pieceIds.push(id);
+      }
+      return ord;
+    });
+    const passages = passageIdsOf(header);
+    slotLength.set(header.docLength, slot);
+    for (let local = 0; local < header.docs.length; local++, slot++) {
+      const piece = header.docPiece[local]!;
+      slotPiece[slot] = ords[piece]!;
+      if (passages[local] === '') slotCaptured[slot] = header.capturedAt[piece] || 0;
+      else slotKind[slot] = 1;
+    }
+  }
+  return {
+    key,
+    segments,
+    slotCount,
+    slotPiece,
+    slotKind,
+    slotLength,
+    slotCaptured,
+    pieceIds,
+    pieceOrdinal,
+  };
+}
+
+/** The base with what changed since: deleted documents out, the tail's documents in. */
+function buildView(state: SearchStateRow, base: Base, tailRows: SearchTailRow[]): View {
+  const sealed = base.slotCount;
+  const slotCount = sealed + tailRows.length;
+  const slotPiece = new Int32Array(slotCount);
+  slotPiece.set(base.slotPiece);
+  const slotKind = new Uint8Array(slotCount);
+  slotKind.set(base.slotKind);
+  const slotLength = new Uint16Array(slotCount);
+  slotLength.set(base.slotLength);
+  const segments = base.segments;
+
+  // Deleted documents: find their slots by binary search in each segment's document numbers.
+  for (const doc of state.dead) {
+    for (const segment of segments) {
+      const docs = segment.header.docs;
+      let lo = 0;
+      let hi = docs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < docs.length && docs[lo] === doc) {
+        slotPiece[segment.base + lo] = -1;
+        break;
+      }
+    }
+  }
+
+  // Pieces first seen in the tail get ordinals after the base's.
+  const extraIds: string[] = [];
+  const extraOrdinal = new Map<string, number>();
+  const ordinalOf = (id: string): number | undefined =>
+    base.pieceOrdinal.get(id) ?? extraOrdinal.get(id);
+  const postings = new Map<string, TailPostings>();
+  tailRows.sort((a, b) => a.doc - b.doc);
+  const tailCaptured: number[] = [];
+  tailRows.forEach((row, i) => {
+    const slot = sealed + i;
+    let ord = ordinalOf(row.pieceId);
+    if (ord === undefined) {
+      ord = base.pieceIds.length + extraIds.length;
+      extraOrdinal.set(row.pieceId, ord);
+      extraIds.push(row.pieceId);
+    }
+    slotPiece[slot] = ord;
+    slotKind[slot] = row.passageId === '' ? 0 : 1;
+    slotLength[slot] = Math.min(row.length, 0xffff);
+    tailCaptured.push(row.capturedAt);
+    const terms = row.terms === '' ? [] : row.terms.split(' ');
+    terms.forEach((term, k) => {
+      let list = postings.get(term);
+      if (!list) {
+        list = { slots: [], meta: [] };
+        postings.set(term, list);
+      }
+      list.slots.push(slot);
+      list.meta.push(row.meta[k]!);
+    });
+  });
+  const pieceIds = extraIds.length > 0 ? [...base.pieceIds, ...extraIds] : base.pieceIds;
+  const pieceCount = pieceIds.length;
+
+  // Per live document: capture times, lengths, passages of each piece.
+  const captured = new Float64Array(pieceCount);
+  const counts = new Int32Array(pieceCount + 1);
+  let pieceLength = 0;
+  let pieceDocs = 0;
+  let passageLength = 0;
+  let passageDocs = 0;
+  for (let s = 0; s < slotCount; s++) {
+    const ord = slotPiece[s]!;
+    if (ord < 0) continue;
+    if (slotKind[s] === 0) {
+      captured[ord] = s < sealed ? base.slotCaptured[s]! : tailCaptured[s - sealed]!;
+      pieceLength += slotLength[s]!;
+      pieceDocs++;
+    } else {
+      counts[ord + 1]!++;
+      passageLength += slotLength[s]!;
+      passageDocs++;
+    }
+  }
+  for (let p = 0; p < pieceCount; p++) counts[p + 1]! += counts[p]!;
+  const pieceSlotStart = counts.slice();
+  const fill = counts.slice(0, pieceCount);
+  const pieceSlots = new Int32Array(counts[pieceCount]!);
+  for (let s = 0; s < slotCount; s++) {
+    if (slotKind[s] === 1 && slotPiece[s]! >= 0) pieceSlots[fill[slotPiece[s]!]!++] = s;
+  }
+
+  const passageIdOf = (s: number): string => {
+    if (s >= sealed) return tailRows[s - sealed]!.passageId;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (segments[mid]!.base <= s) lo = mid;
+      else hi = mid - 1;
+    }
+    const segment = segments[lo]!;
+    return passageIdsOf(segment.header)[s - segment.base]!;
+  };
+  let passageMap: Map<string, number> | undefined;
+  const passageSlots = () => {
+    if (!passageMap) {
+      passageMap = new Map();
+      for (let s = 0; s < slotCount; s++) {
+        if (slotKind[s] === 1 && slotPiece[s]! >= 0) passageMap.set(passageIdOf(s), s);
+      }
+    }
+    return passageMap;
+  };
+
+  return {
+    generation: state.generation,
+    segments,
+    tail: { base: sealed, terms: [...postings.keys()].sort(compareTerms), postings },
+    slotCount,
+    slotPiece,
+    slotKind,
+    slotLength,
+    avgPieceLength: pieceDocs > 0 ? pieceLength / pieceDocs : 1,
+    avgPassageLength: passageDocs > 0 ? passageLength / passageDocs : 1,
+    liveDocs: pieceDocs + passageDocs,
+    pieceIds,
+    ordinalOf,
+    capturedAt: captured,
+    pieceSlotStart,
+    pieceSlots,
+    passageIdOf,
+    passageSlots,
+  };
+}
