@@ -3,6 +3,7 @@ import type { PassageRow, PieceRow } from '../../lib/db/schema';
 import { formatDate } from '../PiecePreview';
 import { Highlighted } from './Highlighted';
 
+/** Matched words in context (lib/search's Snippet): text with [start, end) offsets to mark. */
 export interface Snippet {
   text: string;
   highlights: [number, number][];

@@ -2,7 +2,7 @@
  * The library: every piece and passage, filtered, searched, grouped, read and edited. This shell
  * holds the state and the storage calls; the components below only render props.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
 import { FacetList, type FacetItem } from '../../components/library/FacetList';
@@ -36,7 +36,10 @@ import {
   sortPieces,
 } from '../../lib/library/view';
 import { displayHtml } from '../../lib/reader/display-html';
+import { createAnchorer, type Selector } from '../../lib/anchoring';
 import { clippedSitePatterns } from '../../lib/passages/origins';
+import { clearHighlights, highlightCss, paintHighlights } from '../../lib/passages/paint';
+import { themeColor } from '../../lib/tags/colors';
 import {
   AUTO_HIGHLIGHTS_SETTING,
   disableAutoHighlights,
@@ -69,7 +72,9 @@ export function App() {
   const pieces = useLiveQuery(() => db.pieces.toArray(), []);
   const tags = useLiveQuery(() => db.tags.toArray(), []);
   const passages = useLiveQuery(() => db.passages.toArray(), []);
-  const search = useSearch(db, view.q);
+  // Any change to the collection re-runs the search, so results follow saves made elsewhere.
+  const revision = useMemo(() => ({}), [pieces, passages]);
+  const search = useSearch(db, view.q, revision);
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
@@ -152,6 +157,30 @@ export function App() {
     [content, imagesAllowed],
   );
 
+  // The open piece's passages, found again in its stored copy by their quotes and painted.
+  const readerBody = useRef<HTMLDivElement>(null);
+  const [missedPassages, setMissedPassages] = useState<string[]>([]);
+  const openPassages = useMemo(
+    () => (passages ?? []).filter((p) => p.pieceId === view.piece),
+    [passages, view.piece],
+  );
+  const passageColor = (passage: PassageRow) => themeColor(tagsById.get(passage.themeIds[0] ?? ''));
+  useLayoutEffect(() => {
+    const root = readerBody.current;
+    if (!root || editing) return;
+    const anchorer = createAnchorer(root);
+    const ranges: { range: Range; color: string }[] = [];
+    const missed: string[] = [];
+    for (const passage of openPassages) {
+      const found = anchorer.anchor(passage.selectors as Selector[]);
+      if (found) ranges.push({ range: found.range, color: passageColor(passage) });
+      else missed.push(passage.quote);
+    }
+    paintHighlights(document, ranges);
+    setMissedPassages(missed);
+    return () => clearHighlights(document);
+  }, [display.html, openPassages, tagsById, editing]);
+
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -184,6 +213,7 @@ export function App() {
 
   return (
     <div class="library">
+      <style>{highlightCss(openPassages.map(passageColor))}</style>
       <header class="library-header">
         <h1 class="brand">Commonplace</h1>
         <Toolbar
@@ -289,7 +319,8 @@ export function App() {
             themes={names(open.themeIds)}
             html={display.html}
             blockedImages={display.blockedImages}
-            missedPassages={[]}
+            missedPassages={missedPassages}
+            contentRef={readerBody}
             onAllowImages={() =>
               act(() =>
                 db.settings.put({

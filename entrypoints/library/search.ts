@@ -1,38 +1,42 @@
-/** Search state of the library: re-run on every keystroke, stale answers dropped. */
+/** Search state of the library: re-run on every keystroke (stale answers dropped). */
 import { useEffect, useState } from 'preact/hooks';
-import type { Snippet } from '../../components/library/PieceCard';
 import type { CommonplaceDB } from '../../lib/db/schema';
-import { tagKey } from '../../lib/tags/normalize';
+import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
 
 export interface SearchState {
   pieceIds: Set<string>;
   passageIds: Set<string>;
+  /** Piece ids → rank score. */
   scores: Map<string, number>;
+  /** Piece and passage ids → the matched words in context. */
   snippets: Map<string, Snippet>;
 }
 
-// INTERIM: title/note/excerpt matching until lib/search lands.
+/** Enough for any list a reader scrolls; the count shown says how many matched. */
+const LIMIT = 5000;
+
 async function runSearch(db: CommonplaceDB, q: string): Promise<SearchState> {
-  const key = tagKey(q);
-  const pieces = await db.pieces.toArray();
+  const [pieces, passages] = await Promise.all([
+    searchPieces(db, q, { limit: LIMIT }),
+    searchPassages(db, q, { limit: LIMIT }),
+  ]);
   const state: SearchState = {
-    pieceIds: new Set(),
-    passageIds: new Set(),
-    scores: new Map(),
+    pieceIds: new Set(pieces.map((h) => h.pieceId)),
+    passageIds: new Set(passages.map((h) => h.passageId)),
+    scores: new Map(pieces.map((h) => [h.pieceId, h.score])),
     snippets: new Map(),
   };
-  for (const piece of pieces) {
-    if (tagKey(`${piece.title} ${piece.note} ${piece.excerpt}`).includes(key)) {
-      state.pieceIds.add(piece.id);
-      state.scores.set(piece.id, 1);
-    }
-  }
+  for (const hit of pieces) if (hit.snippet) state.snippets.set(hit.pieceId, hit.snippet);
+  for (const hit of passages) if (hit.snippet) state.snippets.set(hit.passageId, hit.snippet);
   return state;
 }
 
 /** The search results for `q`, or null when there is no search. */
-export function useSearch(db: CommonplaceDB, q: string): SearchState | null {
+export function useSearch(db: CommonplaceDB, q: string, revision: unknown): SearchState | null {
   const [state, setState] = useState<SearchState | null>(null);
+  useEffect(() => {
+    void prepareSearch(db);
+  }, []);
   useEffect(() => {
     if (!q.trim()) {
       setState(null);
@@ -43,6 +47,7 @@ export function useSearch(db: CommonplaceDB, q: string): SearchState | null {
     return () => {
       current = false;
     };
-  }, [q]);
+    // `revision` changes when the collection does, so results follow edits made elsewhere.
+  }, [q, revision]);
   return state;
 }

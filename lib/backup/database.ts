@@ -17,6 +17,7 @@ import type { BackupIssue } from './issues';
 import { Merger, type MergeSummary } from './merge';
 import { BackupWriter, readBackupFile } from './serialize';
 import { validateBackup } from './validate';
+import { SEARCH_TABLES, indexPieceRows, indexPieces } from '../search';
 
 export interface BackupProgress {
   /** What is happening, for the progress bar's label. */
@@ -227,6 +228,40 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return result;
 };
 
+/**
+ * Indexes what an import wrote: new pieces from the rows in memory (nothing read back), pieces
+ * that existed before and whose piece, copy or passages changed by reading them.
+ */
+async function indexImported(
+  db: CommonplaceDB,
+  writes: Pick<Backup, 'pieces' | 'contents' | 'passages'>,
+  existingPieceIds: ReadonlySet<string>,
+  onProgress: ImportOptions['onProgress'],
+): Promise<void> {
+  const isNew = (pieceId: string) => !existingPieceIds.has(pieceId);
+  const progress =
+    onProgress &&
+    ((p: { done: number; total: number }) =>
+      onProgress({ label: 'Indexing for search', done: p.done, total: p.total }));
+  await indexPieceRows(
+    db,
+    {
+      pieces: writes.pieces.filter((p) => isNew(p.id)),
+      contents: writes.contents.filter((c) => isNew(c.pieceId)),
+      passages: writes.passages.filter((p) => isNew(p.pieceId)),
+    },
+    progress,
+  );
+  const changed = new Set(
+    [
+      ...writes.pieces.map((p) => p.id),
+      ...writes.contents.map((c) => c.pieceId),
+      ...writes.passages.map((p) => p.pieceId),
+    ].filter((id) => !isNew(id)),
+  );
+  if (changed.size > 0) await indexPieces(db, [...changed], progress);
+}
+
 /** Merges a validated backup into the database in one transaction. */
 export async function applyBackup(
   db: CommonplaceDB,
@@ -235,7 +270,8 @@ export async function applyBackup(
 ): Promise<MergeSummary> {
   const chunkSize = options.chunkSize ?? 1000;
   const onProgress = options.onProgress;
-  const tables = BACKUP_TABLES.map((table) => tableOf(db, table));
+  // The search index is kept current in the same transaction: all or nothing, index included.
+  const tables = [...new Set<string>([...BACKUP_TABLES, ...SEARCH_TABLES])];
   try {
     return await db.transaction('rw', tables, async () => {
       onProgress?.({ label: 'Comparing with your collection', done: 0, total: 1 });
@@ -326,6 +362,7 @@ export async function applyBackup(
           onProgress?.({ label: 'Importing', done, total });
         }
       }
+      await indexImported(db, writes, existingPieceIds, onProgress);
       return summary;
     });
   } catch (error) {

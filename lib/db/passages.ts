@@ -1,5 +1,6 @@
 /** Passages: marked text of a piece, with selectors to find it again, a note and tags. */
 import type { PassageView } from '../protocol';
+import { SEARCH_TABLES, indexPassage, removePassageFromIndex } from '../search';
 import { themeColor } from '../tags/colors';
 import { explainStorageError } from './errors';
 import { newId, nowIso, type CommonplaceDB, type PassageRow } from './schema';
@@ -26,7 +27,7 @@ export async function addPassage(
 ): Promise<PassageRow> {
   const stamp = nowIso(now);
   try {
-    return await db.transaction('rw', db.passages, db.tags, db.pieces, async () => {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
       if (!(await db.pieces.get(passage.pieceId)))
         throw new Error('The piece of this passage is gone.');
       const authors = await ensureTags(db, 'author', passage.authors, stamp);
@@ -44,6 +45,7 @@ export async function addPassage(
         updatedAt: stamp,
       };
       await db.passages.add(row);
+      await indexPassage(db, row.id);
       return row;
     });
   } catch (error) {
@@ -60,7 +62,7 @@ export async function updatePassage(
 ): Promise<PassageRow> {
   const stamp = nowIso(now);
   try {
-    return await db.transaction('rw', db.passages, db.tags, async () => {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
       const passage = await db.passages.get(id);
       if (!passage) throw new Error('This passage no longer exists.');
       const authors = await ensureTags(db, 'author', edits.authors, stamp);
@@ -73,6 +75,7 @@ export async function updatePassage(
         updatedAt: stamp,
       };
       await db.passages.put(updated);
+      await indexPassage(db, id);
       return updated;
     });
   } catch (error) {
@@ -81,7 +84,12 @@ export async function updatePassage(
 }
 
 export async function deletePassage(db: CommonplaceDB, id: string): Promise<void> {
-  await db.passages.delete(id);
+  await db.transaction('rw', [...SEARCH_TABLES], async () => {
+    const passage = await db.passages.get(id);
+    if (!passage) return;
+    await db.passages.delete(id);
+    await removePassageFromIndex(db, passage);
+  });
 }
 
 /** The passages of a piece, oldest first (reading order is decided by anchoring). */

@@ -1,5 +1,6 @@
 /** Pieces: one per canonical URL, with their stored copy and tags written in one transaction. */
 import type { PageExtraction } from '../extract/types';
+import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
 import type { SavedPieceView } from '../protocol';
 import { explainStorageError } from './errors';
 import { ensureTags, tagsByIds } from './tags';
@@ -70,7 +71,7 @@ export async function savePiece(
 ): Promise<PieceRow> {
   const stamp = nowIso(now);
   try {
-    return await db.transaction('rw', db.pieces, db.contents, db.tags, async () => {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
       const existing = await db.pieces.where('url').equals(page.url).first();
       const authors = await ensureTags(db, 'author', edits.authors, stamp);
       const themes = await ensureTags(db, 'theme', edits.themes, stamp);
@@ -105,6 +106,7 @@ export async function savePiece(
           updatedAt: stamp,
         });
       }
+      await indexPiece(db, piece.id);
       return piece;
     });
   } catch (error) {
@@ -126,7 +128,7 @@ export async function updatePiece(
 ): Promise<PieceRow> {
   const stamp = nowIso(now);
   try {
-    return await db.transaction('rw', db.pieces, db.tags, async () => {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
       const piece = await db.pieces.get(id);
       if (!piece) throw new Error('This piece no longer exists.');
       const authors = await ensureTags(db, 'author', edits.authors, stamp);
@@ -141,6 +143,7 @@ export async function updatePiece(
         updatedAt: stamp,
       };
       await db.pieces.put(updated);
+      await indexPiece(db, id);
       return updated;
     });
   } catch (error) {
@@ -157,7 +160,7 @@ export interface DeletedPiece {
 
 /** Deletes a piece with its stored copy and passages, in one transaction. */
 export async function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece | null> {
-  return db.transaction('rw', db.pieces, db.contents, db.passages, async () => {
+  return db.transaction('rw', [...SEARCH_TABLES], async () => {
     const piece = await db.pieces.get(id);
     if (!piece) return null;
     const content = await db.contents.get(id);
@@ -165,6 +168,7 @@ export async function deletePiece(db: CommonplaceDB, id: string): Promise<Delete
     await db.passages.bulkDelete(passages.map((p) => p.id));
     await db.contents.delete(id);
     await db.pieces.delete(id);
+    await removePieceFromIndex(db, id);
     return { piece, content, passages };
   });
 }
@@ -172,10 +176,11 @@ export async function deletePiece(db: CommonplaceDB, id: string): Promise<Delete
 /** Undoes deletePiece. */
 export async function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
   try {
-    await db.transaction('rw', db.pieces, db.contents, db.passages, async () => {
+    await db.transaction('rw', [...SEARCH_TABLES], async () => {
       await db.pieces.put(deleted.piece);
       if (deleted.content) await db.contents.put(deleted.content);
       await db.passages.bulkPut(deleted.passages);
+      await indexPiece(db, deleted.piece.id);
     });
   } catch (error) {
     explainStorageError(error);

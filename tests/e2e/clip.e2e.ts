@@ -175,6 +175,7 @@ describe('manifests', () => {
     ) as {
       permissions?: string[];
       host_permissions?: string[];
+      optional_host_permissions?: string[];
       content_scripts?: unknown[];
       content_security_policy?: { extension_pages?: string };
     };
@@ -182,10 +183,12 @@ describe('manifests', () => {
     const prod = manifest('chrome-mv3');
     expect(prod.permissions?.sort()).toEqual([
       'activeTab',
+      'contextMenus',
       'scripting',
       'storage',
       'unlimitedStorage',
     ]);
+    expect(prod.optional_host_permissions).toEqual(['<all_urls>']);
     expect(prod.host_permissions ?? []).toEqual([]);
     expect(prod.content_scripts ?? []).toEqual([]);
     expect(prod.content_security_policy?.extension_pages).toMatch(/script-src 'self'/);

@@ -158,7 +158,10 @@ export async function openPopupFor(
 
 export type DatabaseDump = Record<string, unknown[]>;
 
-/** Every row of every table of the extension's database, read with the raw IndexedDB API. */
+/**
+ * Every row of every collection table of the extension's database (the search index, derived
+ * data, aside), read with the raw IndexedDB API.
+ */
 export async function dumpDatabase(session: ExtensionSession): Promise<DatabaseDump> {
   return session.control.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -167,7 +170,7 @@ export async function dumpDatabase(session: ExtensionSession): Promise<DatabaseD
       request.onerror = () => reject(request.error);
     });
     const dump: Record<string, unknown[]> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
+    for (const name of Array.from(db.objectStoreNames).filter((n) => !n.startsWith('search'))) {
       dump[name] = await new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(name).objectStore(name).getAll();
         request.onsuccess = () => resolve(request.result);

@@ -58,6 +58,14 @@ describe('library', () => {
     await library.keyboard.type('campi');
     await expect.poll(titles).toEqual([TITLES.campism]);
     expect(library.url()).toContain('q=campi');
+    const search = library.getByRole('searchbox', { name: 'Search' });
+    // Authors, accents and case folded.
+    await search.fill('MENSAH');
+    await expect.poll(titles).toEqual([TITLES.sanctions]);
+    // Full text, with the matched words marked in context.
+    await search.fill('kagarlitsky');
+    await expect.poll(titles).toEqual([TITLES.seed]);
+    await expect.poll(() => list().locator('mark').allInnerTexts()).toContain('Kagarlitsky');
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect.poll(titles).toHaveLength(3);
   });

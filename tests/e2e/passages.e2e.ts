@@ -230,3 +230,14 @@ test('with automatic highlights on, a reload alone repaints; turned off, it does
   await page.close();
   await library.close();
 });
+
+test('the library lists passages and highlights them in the stored copy', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('library.html?view=passages'));
+  const list = library.getByRole('listbox', { name: 'Passages' });
+  await expect.poll(() => list.locator('.card-quote').allInnerTexts()).toContain(QUOTE);
+  await list.locator('.card-quote').filter({ hasText: QUOTE }).click();
+  await library.getByRole('heading', { level: 1, name: 'Notes on campism' }).waitFor();
+  await expect.poll(() => highlighted(library)).toContain(QUOTE);
+  await library.close();
+});

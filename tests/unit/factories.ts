@@ -1,6 +1,6 @@
 /** Test data builders shared by unit tests. */
 import type { PageExtraction } from '../../lib/extract/types';
-import { CommonplaceDB } from '../../lib/db/schema';
+import { CommonplaceDB, TABLE_NAMES } from '../../lib/db/schema';
 
 export function makeExtraction(overrides: Partial<PageExtraction> = {}): PageExtraction {
   return {
@@ -29,9 +29,9 @@ export function freshDatabase(): CommonplaceDB {
   return new CommonplaceDB(`test-${crypto.randomUUID()}`);
 }
 
-/** Every row of every table, for before/after comparisons. */
+/** Every row of every collection table (the search index aside), for before/after comparisons. */
 export async function dumpTables(db: CommonplaceDB): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {};
-  for (const table of db.tables) dump[table.name] = await table.toArray();
+  for (const name of TABLE_NAMES) dump[name] = await db.table(name).toArray();
   return dump;
 }

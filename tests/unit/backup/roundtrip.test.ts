@@ -296,6 +296,7 @@ describe('round trip', () => {
       'Checking the file',
       'Comparing with your collection',
       'Importing',
+      'Indexing for search',
     ]);
     const last = imported.at(-1)!;
     expect(last.done).toBe(last.total);

@@ -7,6 +7,8 @@ import {
   updatePiece,
 } from '../../../lib/db/pieces';
 import { StorageFullError } from '../../../lib/db/errors';
+import { addPassage, deletePassage } from '../../../lib/db/passages';
+import { searchPassages, searchPieces } from '../../../lib/search';
 import { ensureTags, findTag, listTags } from '../../../lib/db/tags';
 import { dumpTables, freshDatabase, makeExtraction } from '../factories';
 
@@ -200,5 +202,33 @@ describe('editing and deleting', () => {
     await restorePiece(db, deleted!);
     expect(await dumpTables(db)).toEqual(before);
     expect(await deletePiece(db, 'missing')).toBeNull();
+  });
+});
+
+describe('search stays current with every write', () => {
+  test('save, edit, annotate, delete, restore', async () => {
+    const db = freshDatabase();
+    const found = async (query: string) => (await searchPieces(db, query)).map((h) => h.pieceId);
+    const piece = await savePiece(db, makeExtraction(), edits);
+    expect(await found('western left')).toEqual([piece.id]);
+    expect(await found('batou')).toEqual([piece.id]); // the note
+    await updatePiece(db, piece.id, { ...edits, title: 'Zygomorphic title', publishedTime: null });
+    expect(await found('zygomorph')).toEqual([piece.id]);
+    const passage = await addPassage(db, {
+      pieceId: piece.id,
+      selectors: [],
+      quote: 'influence on the thinking',
+      textFragment: null,
+      note: 'quasiquotation',
+      authors: [],
+      themes: [],
+    });
+    expect((await searchPassages(db, 'quasiquot')).map((h) => h.passageId)).toEqual([passage.id]);
+    await deletePassage(db, passage.id);
+    expect(await searchPassages(db, 'quasiquot')).toEqual([]);
+    const deleted = await deletePiece(db, piece.id);
+    expect(await found('zygomorph')).toEqual([]);
+    await restorePiece(db, deleted!);
+    expect(await found('zygomorph')).toEqual([piece.id]);
   });
 });
