@@ -12,6 +12,7 @@ import { anchoringBench } from './anchoring';
 import { anchoringBrowserBench } from './anchoring-browser';
 import { backupBench } from './backup';
 import { clipBench } from './clip';
+import { exportBench } from './export';
 import { searchBench } from './search';
 
 const SUITES: BenchSuite[] = [
@@ -20,6 +21,7 @@ const SUITES: BenchSuite[] = [
   anchoringBrowserBench,
   backupBench,
   searchBench,
+  exportBench,
 ];
 
 function formatValue(row: BenchRow): string {

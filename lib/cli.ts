@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './cli/shared';
+import { exportCommand } from './cli/export';
 import { extractCommand } from './cli/extract';
 import { mergeCommand } from './cli/merge';
 import { validateCommand } from './cli/validate';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, CliCommand> = {
   extract: extractCommand,
   validate: validateCommand,
   merge: mergeCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

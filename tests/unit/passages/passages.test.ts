@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import {
-  fragmentDirective,
-  fragmentFromQuote,
-  linkToPassage,
-} from '../../../lib/passages/text-fragment';
+import { fragmentDirective } from '../../../lib/passages/text-fragment';
 import { DEFAULT_HIGHLIGHT, THEME_PALETTE, themeColor } from '../../../lib/tags/colors';
 import { clippedSitePatterns, originPattern } from '../../../lib/passages/origins';
 
 describe('text fragments', () => {
-  test('all parts, with the reserved characters encoded', () => {
+  test('all parts, with the characters the syntax reserves encoded', () => {
     expect(
       fragmentDirective({
         prefix: 'anti-war',
@@ -17,21 +13,8 @@ describe('text fragments', () => {
         suffix: 'x-y',
       }),
     ).toBe(':~:text=anti%2Dwar-,A%2C%20B%20%26%20C,end,-x%2Dy');
-  });
-  test('a short quote is matched exactly; a long one by its first and last words', () => {
-    expect(fragmentFromQuote('  Red \n Putinist ')).toEqual({ textStart: 'Red Putinist' });
-    const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-    expect(fragmentFromQuote(long)).toEqual({
-      textStart: 'word0 word1 word2 word3 word4',
-      textEnd: 'word35 word36 word37 word38 word39',
-    });
-  });
-  test('a link uses the stored fragment, else one from the quote, replacing any hash', () => {
-    expect(
-      linkToPassage('https://a.example/p#top', { textFragment: ':~:text=x', quote: 'y' }),
-    ).toBe('https://a.example/p#:~:text=x');
-    expect(linkToPassage('https://a.example/p', { textFragment: null, quote: 'Привет, мир' })).toBe(
-      'https://a.example/p#:~:text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%2C%20%D0%BC%D0%B8%D1%80',
+    expect(fragmentDirective({ textStart: 'Привет' })).toBe(
+      ':~:text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82',
     );
   });
 });
