@@ -4,7 +4,9 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
+import { AnnotationImport } from '../../components/library/AnnotationImport';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
+import { ExportPanel, type ExportRequest } from '../../components/library/ExportPanel';
 import { FacetList, type FacetItem } from '../../components/library/FacetList';
 import { PassageCard, PieceCard } from '../../components/library/PieceCard';
 import { PieceEditor } from '../../components/library/PieceEditor';
@@ -13,11 +15,14 @@ import { Toolbar } from '../../components/library/Toolbar';
 import { VirtualList } from '../../components/library/VirtualList';
 import {
   backupFileName,
+  collectBackup,
   exportBackupBlob,
+  importAnnotations,
   importBackup,
   saveBlob,
   type BackupProgress,
 } from '../../lib/backup/database';
+import { exportFormat } from '../../lib/export';
 import {
   deletePiece,
   restorePiece,
@@ -80,6 +85,9 @@ export function App() {
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [backupProgress, setBackupProgress] = useState<BackupProgress | null>(null);
+  const [exportProgress, setExportProgress] = useState<{ done: number; total: number } | null>(
+    null,
+  );
   const autoHighlights = useLiveQuery(
     async () =>
       (await db.settings.get(AUTO_HIGHLIGHTS_SETTING))?.value as AutoHighlights | undefined,
@@ -201,6 +209,35 @@ export function App() {
       setEditing(false);
     });
 
+  /** Exports everything, the pieces (or passages) of the current view, or the open piece. */
+  const onExport = (request: ExportRequest) =>
+    act(async () => {
+      setExportProgress({ done: 0, total: 1 });
+      try {
+        const passageView = view.view === 'passages' && request.scope === 'view';
+        const ids =
+          request.scope === 'all'
+            ? null
+            : request.scope === 'piece' && open
+              ? [open.id]
+              : passageView
+                ? [...new Set(shownPassages.map((p) => p.pieceId))]
+                : sorted.map((p) => p.id);
+        const backup = await collectBackup(db, ids);
+        if (passageView) {
+          const shown = new Set(shownPassages.map((p) => p.id));
+          backup.passages = backup.passages.filter((p) => shown.has(p.id));
+        }
+        const result = await exportFormat(backup, request.format, {
+          groupBy: request.groupBy,
+          onProgress: setExportProgress,
+        });
+        saveBlob(new Blob([result.data as BlobPart], { type: result.mimeType }), result.fileName);
+      } finally {
+        setExportProgress(null);
+      }
+    });
+
   const loading = pieces === undefined || tags === undefined;
   const total = pieces?.length ?? 0;
   const resultLabel = loading
@@ -238,6 +275,21 @@ export function App() {
           onToggle={(id) => setView({ themes: toggle(view.themes, id) })}
         />
         <details class="settings">
+          <summary>Export</summary>
+          <ExportPanel
+            counts={{
+              all: total,
+              view:
+                view.view === 'passages'
+                  ? new Set(shownPassages.map((p) => p.pieceId)).size
+                  : filtered.length,
+            }}
+            openPiece={open?.title ?? null}
+            progress={exportProgress}
+            onExport={(request) => void onExport(request)}
+          />
+        </details>
+        <details class="settings">
           <summary>Backup and settings</summary>
           <AutoHighlightSetting
             enabled={autoHighlights?.enabled === true}
@@ -272,6 +324,13 @@ export function App() {
               } finally {
                 setBackupProgress(null);
               }
+            }}
+          />
+          <AnnotationImport
+            onImport={async (file) => {
+              const { summary, skipped } = await importAnnotations(db, await file.text());
+              const added = summary.passages.added + summary.passages.updated;
+              return `Imported ${added} ${added === 1 ? 'passage' : 'passages'} on ${summary.pieces.added} new ${summary.pieces.added === 1 ? 'page' : 'pages'}${skipped ? `; ${skipped} skipped` : ''}.`;
             }}
           />
         </details>

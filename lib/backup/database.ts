@@ -12,12 +12,21 @@
 import type { Table } from 'dexie';
 import type { CommonplaceDB, ContentRow, PassageRow, PieceRow, TagRow } from '../db/schema';
 import { explainStorageError } from '../db/errors';
-import { BACKUP_TABLES, primaryKey, type Backup, type BackupRow, type BackupTable } from './format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  primaryKey,
+  type Backup,
+  type BackupRow,
+  type BackupTable,
+} from './format';
 import type { BackupIssue } from './issues';
 import { Merger, type MergeSummary } from './merge';
 import { BackupWriter, readBackupFile } from './serialize';
 import { validateBackup } from './validate';
 import { SEARCH_TABLES, indexPieceRows, indexPieces } from '../search';
+import { importHypothesis, importWebAnnotations } from '../import';
 
 export interface BackupProgress {
   /** What is happening, for the progress bar's label. */
@@ -368,4 +377,78 @@ export async function applyBackup(
   } catch (error) {
     explainStorageError(error);
   }
+}
+
+/**
+ * The collection (or only the pieces `pieceIds`, with their copies, passages and tags) as an
+ * in-memory Backup, the input of every export format.
+ */
+export async function collectBackup(
+  db: CommonplaceDB,
+  pieceIds: readonly string[] | null,
+  now: Date = new Date(),
+): Promise<Backup> {
+  return db.transaction(
+    'r',
+    db.pieces,
+    db.contents,
+    db.passages,
+    db.tags,
+    db.settings,
+    async () => {
+      const pieces = pieceIds
+        ? (await db.pieces.bulkGet([...pieceIds])).filter((p): p is PieceRow => p !== undefined)
+        : await db.pieces.toArray();
+      const ids = pieces.map((p) => p.id);
+      const contents = pieceIds
+        ? (await db.contents.bulkGet(ids)).filter((c): c is ContentRow => c !== undefined)
+        : await db.contents.toArray();
+      const passages = pieceIds
+        ? await db.passages.where('pieceId').anyOf(ids).toArray()
+        : await db.passages.toArray();
+      const used = new Set(
+        [...pieces, ...passages].flatMap((r) => [...r.authorIds, ...r.themeIds]),
+      );
+      const tags = (await db.tags.toArray()).filter((t) => !pieceIds || used.has(t.id));
+      return {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: now.toISOString(),
+        tags,
+        pieces,
+        contents,
+        passages,
+        settings: pieceIds ? [] : await db.settings.toArray(),
+      };
+    },
+  );
+}
+
+/**
+ * Annotations exported by another tool, merged into the collection like a backup: pieces for
+ * their pages (matched by URL), passages with their selectors, themes from their tags.
+ */
+export async function importAnnotations(
+  db: CommonplaceDB,
+  text: string,
+): Promise<{ summary: MergeSummary; skipped: number }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidBackupError([{ path: '$', message: 'not valid JSON' }]);
+  }
+  const context = {
+    tags: await db.tags.toArray(),
+    pieces: await db.pieces.toArray(),
+    passages: await db.passages.toArray(),
+  };
+  const isHypothesis =
+    typeof json === 'object' && json !== null && 'annotations' in json && 'export_date' in json;
+  const { backup, summary } = isHypothesis
+    ? importHypothesis(json, context)
+    : importWebAnnotations(json, context);
+  const checked = validateBackup(backup);
+  if (!checked.ok) throw new InvalidBackupError(checked.errors);
+  return { summary: await applyBackup(db, checked.backup), skipped: summary.skipped.length };
 }
