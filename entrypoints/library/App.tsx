@@ -63,6 +63,8 @@ type Row =
 
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
+const NO_PASSAGES: PassageRow[] = [];
+
 const imageSettingKey = (pieceId: string) => `images:${pieceId}`;
 
 function isTyping(target: EventTarget | null): boolean {
@@ -76,9 +78,17 @@ export function App() {
   const [view, setView] = useUrlView();
   const pieces = useLiveQuery(() => db.pieces.toArray(), []);
   const tags = useLiveQuery(() => db.tags.toArray(), []);
-  const passages = useLiveQuery(() => db.passages.toArray(), []);
+  // All passages are read only for the passages view: 100,000 of them would slow the first paint.
+  const passages = useLiveQuery(
+    () => (view.view === 'passages' ? db.passages.toArray() : Promise.resolve(undefined)),
+    [view.view],
+  );
+  const passageStamp = useLiveQuery(async () => {
+    const last = await db.passages.orderBy('updatedAt').last();
+    return `${await db.passages.count()} ${last?.updatedAt ?? ''}`;
+  }, []);
   // Any change to the collection re-runs the search, so results follow saves made elsewhere.
-  const revision = useMemo(() => ({}), [pieces, passages]);
+  const revision = useMemo(() => ({}), [pieces, passageStamp]);
   const search = useSearch(db, view.q, revision);
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
@@ -168,10 +178,14 @@ export function App() {
   // The open piece's passages, found again in its stored copy by their quotes and painted.
   const readerBody = useRef<HTMLDivElement>(null);
   const [missedPassages, setMissedPassages] = useState<string[]>([]);
-  const openPassages = useMemo(
-    () => (passages ?? []).filter((p) => p.pieceId === view.piece),
-    [passages, view.piece],
-  );
+  const openPassages =
+    useLiveQuery(
+      () =>
+        view.piece
+          ? db.passages.where('pieceId').equals(view.piece).toArray()
+          : Promise.resolve([]),
+      [view.piece],
+    ) ?? [];
   const passageColor = (passage: PassageRow) => themeColor(tagsById.get(passage.themeIds[0] ?? ''));
   useLayoutEffect(() => {
     const root = readerBody.current;
