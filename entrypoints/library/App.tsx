@@ -185,7 +185,7 @@ export function App() {
           ? db.passages.where('pieceId').equals(view.piece).toArray()
           : Promise.resolve([]),
       [view.piece],
-    ) ?? [];
+    ) ?? NO_PASSAGES;
   const passageColor = (passage: PassageRow) => themeColor(tagsById.get(passage.themeIds[0] ?? ''));
   useLayoutEffect(() => {
     const root = readerBody.current;
