@@ -7,6 +7,7 @@ import { BackupPanel } from '../../components/BackupPanel';
 import { AnnotationImport } from '../../components/library/AnnotationImport';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
 import { ExportPanel, type ExportRequest } from '../../components/library/ExportPanel';
+import { ThemeColors } from '../../components/library/ThemeColors';
 import { FacetList, type FacetItem } from '../../components/library/FacetList';
 import { PassageCard, PieceCard } from '../../components/library/PieceCard';
 import { PieceEditor } from '../../components/library/PieceEditor';
@@ -23,6 +24,7 @@ import {
   type BackupProgress,
 } from '../../lib/backup/database';
 import { exportFormat } from '../../lib/export';
+import { setThemeColor } from '../../lib/db/tags';
 import {
   deletePiece,
   restorePiece,
@@ -339,6 +341,13 @@ export function App() {
                 setBackupProgress(null);
               }
             }}
+          />
+          <ThemeColors
+            themes={(tags ?? [])
+              .filter((t) => t.kind === 'theme')
+              .sort((x, y) => x.name.localeCompare(y.name))
+              .map((t) => ({ id: t.id, name: t.name, color: themeColor(t) }))}
+            onChange={(id, color) => void act(() => setThemeColor(db, id, color))}
           />
           <AnnotationImport
             onImport={async (file) => {

@@ -67,3 +67,9 @@ export async function tagsByIds(db: CommonplaceDB, ids: string[]): Promise<TagRo
   const rows = await db.tags.bulkGet(ids);
   return rows.filter((row): row is TagRow => row !== undefined);
 }
+
+/** Sets a theme's highlight colour (`#rrggbb`). */
+export async function setThemeColor(db: CommonplaceDB, id: string, color: string): Promise<void> {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new Error(`Not a colour: ${color}`);
+  await db.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
+}

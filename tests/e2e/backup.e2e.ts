@@ -32,7 +32,7 @@ async function openSettings(session: ExtensionSession): Promise<Page> {
 
 /** Imports `file` and waits for the result line that says `expected`. */
 async function importFile(library: Page, file: string, expected: RegExp): Promise<void> {
-  await library.getByLabel('Import').setInputFiles(file);
+  await library.getByLabel('Import', { exact: true }).setInputFiles(file);
   await library.getByRole('status').filter({ hasText: expected }).waitFor();
 }
 
@@ -82,7 +82,7 @@ test('a damaged file is refused with the place of the problem, and nothing chang
     await clipAndSave(session, server.url('/seed-site/article.html'));
     const before = await dumpDatabase(session);
     const library = await openSettings(session);
-    await library.getByLabel('Import').setInputFiles(file);
+    await library.getByLabel('Import', { exact: true }).setInputFiles(file);
     const alert = library.getByRole('alert');
     await expect(alert.innerText()).resolves.toMatch(
       /Not imported.*Nothing in your collection was changed/s,

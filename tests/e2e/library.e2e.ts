@@ -148,3 +148,19 @@ describe('library', () => {
     }
   });
 });
+
+test('editing a piece’s title and themes shows in the list and the facets', async () => {
+  await list().getByText(TITLES.campism).click();
+  await library.getByRole('button', { name: 'Edit' }).click();
+  const form = library.getByRole('form', { name: 'Edit piece' });
+  await form.getByLabel('Title').fill('Against campism (revised)');
+  await form.getByRole('combobox', { name: 'Themes' }).fill('Internationalism');
+  await form.getByRole('combobox', { name: 'Themes' }).press('Enter');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await library.getByRole('heading', { level: 1, name: 'Against campism (revised)' }).waitFor();
+  await library.getByRole('button', { name: 'Back to list' }).click();
+  await expect.poll(titles).toContain('Against campism (revised)');
+  await expect(
+    library.getByRole('region', { name: 'Themes' }).getByText('Internationalism').isVisible(),
+  ).resolves.toBe(true);
+});

@@ -166,3 +166,40 @@ test('the library lists passages and highlights them in the stored copy', async 
   await expect.poll(() => highlighted(library)).toContain(QUOTE);
   await library.close();
 });
+
+test('a theme’s colour chosen in the library colours its passages; edit and delete from the popup', async () => {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('library.html'));
+  await library.getByText('Backup and settings').click();
+  const colour = library
+    .getByRole('region', { name: 'Theme colours' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Solidarity' })
+    .locator('input[type="color"]');
+  await colour.fill('#123456');
+  await library.close();
+
+  const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+  const passages = popup.getByRole('region', { name: 'Passages' });
+  await passages.waitFor();
+  const names = () =>
+    page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('commonplace-')));
+  await expect.poll(names).toContain('commonplace-123456');
+
+  const item = passages.getByRole('listitem').filter({ hasText: QUOTE });
+  await item.getByRole('button', { name: 'Edit passage' }).click();
+  await item.getByRole('textbox', { name: 'Note' }).fill('an edited note');
+  await item.getByRole('button', { name: 'Save passage' }).click();
+  await expect.poll(() => passages.innerText()).toContain('an edited note');
+
+  await passages
+    .getByRole('listitem')
+    .filter({ hasText: QUOTE })
+    .getByRole('button', { name: 'Delete passage' })
+    .click();
+  await expect.poll(() => highlighted(page)).not.toContain(QUOTE);
+  const dump = await dumpDatabase(session);
+  expect((dump.passages as { quote: string }[]).map((p) => p.quote)).not.toContain(QUOTE);
+  await popup.close();
+  await page.close();
+});
