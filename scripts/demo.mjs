@@ -62,6 +62,8 @@ if (!browser || !hasDisplay || process.env.CI) {
     [
       `--user-data-dir=${profile}`,
       '--no-first-run',
+      // Chromium refuses to run as root with its sandbox (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
       siteUrl,
