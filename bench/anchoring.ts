@@ -22,21 +22,11 @@ import {
   type TextQuoteSelector,
 } from '../lib/anchoring';
 import type { BenchRow, BenchSuite } from './types';
+import { random as rng } from '../tests/support/random';
 
 const SUITE = 'anchoring';
 const PASSAGES = 1000;
 const TARGET_BYTES = 1_000_000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the of and to in a is that was for on as with by it at from his her their this which be ' +

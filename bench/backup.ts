@@ -20,6 +20,7 @@ import { exportBackupBlob, importBackup } from '../lib/backup/database';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
 import type { BenchRow, BenchSuite } from './types';
+import { random } from '../tests/support/random';
 
 const SCALE = Number(process.env.BENCH_BACKUP_SCALE ?? '1');
 const PIECES = Math.round(20_000 * SCALE);
@@ -35,17 +36,6 @@ const WORDS = (
   'could no make than first been its who now people my made over did down only way find use may ' +
   'solidarity memory archive union city translation exile reading crisis movement history labour'
 ).split(' ');
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A full garbage collection, so that each step starts from what is really alive. */
 function collectGarbage(): void {

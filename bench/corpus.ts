@@ -10,6 +10,8 @@
  */
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/db/schema';
 import { tagKey } from '../lib/tags/normalize';
+import { random } from '../tests/support/random';
+
 
 export interface CorpusOptions {
   pieces: number;
@@ -38,17 +40,6 @@ export interface CorpusSize {
   passageBytes: number;
   /** UTF-8 bytes of all rows as JSON (what the collection weighs, roughly, in a backup). */
   jsonBytes: number;
-}
-
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The most frequent words first, roughly as in English prose. */

@@ -16,6 +16,7 @@ import { exportFormat, type ExportFormat } from '../lib/export';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
 import type { BenchRow, BenchSuite } from './types';
+import { random } from '../tests/support/random';
 
 const SCALE = Number(process.env.BENCH_EXPORT_SCALE ?? '1');
 const PIECES = Math.round(20_000 * SCALE);
@@ -27,17 +28,6 @@ const WORDS = (
   'solidarity memory archive union city translation exile reading crisis movement history labour ' +
   'mémoire ville récit Erinnerung Stadt память город 记忆 城市 ذاكرة مدينة'
 ).split(' ');
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (minutes: number) => new Date(Date.UTC(2020, 0, 1) + minutes * 60_000).toISOString();
 

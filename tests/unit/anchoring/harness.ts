@@ -16,6 +16,9 @@ import {
   type Selector,
   type TextIndex,
 } from '../../../lib/anchoring';
+import { random as rng } from '../../support/random';
+
+export { rng };
 
 export type Lang = 'en' | 'fr' | 'de' | 'ja' | 'ru';
 
@@ -47,18 +50,6 @@ const PAYWALL: Record<Lang, string> = {
 
 export function isCjk(lang: Lang): boolean {
   return lang === 'ja';
-}
-
-/** mulberry32: small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type Rand = () => number;

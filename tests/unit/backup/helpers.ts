@@ -11,6 +11,9 @@ import {
 } from '../../../lib/backup/format';
 import { sortBackup } from '../../../lib/backup/merge';
 import { exportBackup } from '../../../lib/backup/database';
+import { random } from '../../support/random';
+
+export { random };
 
 export function newDb(): CommonplaceDB {
   return new CommonplaceDB('test-' + crypto.randomUUID());
@@ -54,18 +57,6 @@ export async function exportText(db: CommonplaceDB, chunkSize?: number): Promise
     parts.push(part);
   }
   return parts.join('');
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const stamp = (minutes: number): string =>
