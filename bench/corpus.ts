@@ -12,7 +12,6 @@ import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/db/schema'
 import { tagKey } from '../lib/tags/normalize';
 import { random } from '../tests/support/random';
 
-
 export interface CorpusOptions {
   pieces: number;
   passages: number;

@@ -13,6 +13,7 @@ import { anchoringBrowserBench } from './anchoring-browser';
 import { backupBench } from './backup';
 import { clipBench } from './clip';
 import { exportBench } from './export';
+import { libraryBench } from './library';
 import { searchBench } from './search';
 
 const SUITES: BenchSuite[] = [
@@ -22,6 +23,7 @@ const SUITES: BenchSuite[] = [
   backupBench,
   searchBench,
   exportBench,
+  libraryBench,
 ];
 
 function formatValue(row: BenchRow): string {

@@ -28,12 +28,17 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
+  // The virtualizer reads items through a ref: callbacks stay the same from render to render, so
+  // it does not re-measure 20,000 rows each time; `measure()` runs when the items change.
+  const current = useRef({ items, itemHeight, itemKey });
+  current.current = { items, itemHeight, itemKey };
   const [virtualizer] = useState(
     () =>
       new Virtualizer<HTMLDivElement, Element>({
         count: 0,
         getScrollElement: () => scroller.current,
-        estimateSize: () => 72,
+        estimateSize: (index) => current.current.itemHeight(current.current.items[index]!),
+        getItemKey: (index) => current.current.itemKey(current.current.items[index]!, index),
         scrollToFn: elementScroll,
         observeElementRect,
         observeElementOffset,
@@ -41,12 +46,9 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         overscan: 10,
       }),
   );
-  virtualizer.setOptions({
-    ...virtualizer.options,
-    count: items.length,
-    estimateSize: (index) => itemHeight(items[index]!),
-    getItemKey: (index) => itemKey(items[index]!, index),
-  });
+  if (virtualizer.options.count !== items.length) {
+    virtualizer.setOptions({ ...virtualizer.options, count: items.length });
+  }
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
   useEffect(() => {

@@ -91,7 +91,7 @@ export function App() {
   }, []);
   // Any change to the collection re-runs the search, so results follow saves made elsewhere.
   const revision = useMemo(() => ({}), [pieces, passageStamp]);
-  const search = useSearch(db, view.q, revision);
+  const search = useSearch(db, view.q, view.view, revision);
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
@@ -105,24 +105,33 @@ export function App() {
       (await db.settings.get(AUTO_HIGHLIGHTS_SETTING))?.value as AutoHighlights | undefined,
     [],
   );
+  // Parsing every piece's URL is only needed once the settings are open.
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const clippedSites = useMemo(
-    () => clippedSitePatterns((pieces ?? []).flatMap((p) => [p.url, p.pageUrl])),
-    [pieces],
+    () =>
+      settingsOpen ? clippedSitePatterns((pieces ?? []).flatMap((p) => [p.url, p.pageUrl])) : [],
+    [pieces, settingsOpen],
   );
 
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const piecesById = useMemo(() => new Map((pieces ?? []).map((p) => [p.id, p])), [pieces]);
   const names = (ids: string[]) => ids.flatMap((id) => tagsById.get(id)?.name ?? []);
 
-  const filtered = useMemo(
-    () => filterPieces(pieces ?? [], view, search?.pieceIds ?? null),
-    [pieces, view, search],
+  const sortKey = effectiveSort(view);
+  // Sorting 20,000 rows happens once per change of the collection or of the order; filtering
+  // keeps that order. While searching, only the matches are sorted (by relevance by default).
+  const ordered = useMemo(
+    () => (search ? null : sortPieces(pieces ?? [], sortKey)),
+    [pieces, sortKey, search],
   );
-  const counts = useMemo(() => facetCounts(filtered), [filtered]);
   const sorted = useMemo(
-    () => sortPieces(filtered, effectiveSort(view), search?.scores),
-    [filtered, view.sort, view.q, search],
+    () =>
+      search
+        ? sortPieces(filterPieces(pieces ?? [], view, search.pieceIds), sortKey, search.scores)
+        : filterPieces(ordered ?? [], view),
+    [pieces, ordered, view, search, sortKey],
   );
+  const counts = useMemo(() => facetCounts(sorted), [sorted]);
   const shownPassages = useMemo(
     () => filterPassages(passages ?? [], piecesById, view, search?.passageIds ?? null),
     [passages, piecesById, view, search],
@@ -260,7 +269,7 @@ export function App() {
     ? 'Loading…'
     : view.view === 'passages'
       ? `${shownPassages.length} of ${passages?.length ?? 0} passages`
-      : `${filtered.length} of ${total} pieces`;
+      : `${sorted.length} of ${total} pieces`;
   const allTagNames = (kind: TagRow['kind']) =>
     (tags ?? []).filter((t) => t.kind === kind).map((t) => t.name);
 
@@ -298,14 +307,17 @@ export function App() {
               view:
                 view.view === 'passages'
                   ? new Set(shownPassages.map((p) => p.pieceId)).size
-                  : filtered.length,
+                  : sorted.length,
             }}
             openPiece={open?.title ?? null}
             progress={exportProgress}
             onExport={(request) => void onExport(request)}
           />
         </details>
-        <details class="settings">
+        <details
+          class="settings"
+          onToggle={(e) => setSettingsOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
           <summary>Backup and settings</summary>
           <AutoHighlightSetting
             enabled={autoHighlights?.enabled === true}

@@ -1,6 +1,7 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
 import { useEffect, useState } from 'preact/hooks';
 import type { CommonplaceDB } from '../../lib/db/schema';
+import type { ViewKind } from '../../lib/library/view';
 import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
 
 export interface SearchState {
@@ -12,14 +13,18 @@ export interface SearchState {
   snippets: Map<string, Snippet>;
 }
 
-/** Enough for any list a reader scrolls; the count shown says how many matched. */
-const LIMIT = 5000;
+/** The best matches listed; ranking puts what a reader wants first. */
+const LIMIT = 500;
+/** Snippets (reading stored copies) only for the first rows, which are on screen. */
+const WITH_SNIPPETS = 30;
 
-async function runSearch(db: CommonplaceDB, q: string): Promise<SearchState> {
-  const [pieces, passages] = await Promise.all([
-    searchPieces(db, q, { limit: LIMIT }),
-    searchPassages(db, q, { limit: LIMIT }),
+async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<SearchState> {
+  const [ranked, shown, passages] = await Promise.all([
+    view === 'pieces' ? searchPieces(db, q, { limit: LIMIT, snippets: false }) : [],
+    view === 'pieces' ? searchPieces(db, q, { limit: WITH_SNIPPETS }) : [],
+    view === 'passages' ? searchPassages(db, q, { limit: LIMIT }) : [],
   ]);
+  const pieces = [...shown, ...ranked];
   const state: SearchState = {
     pieceIds: new Set(pieces.map((h) => h.pieceId)),
     passageIds: new Set(passages.map((h) => h.passageId)),
@@ -32,7 +37,12 @@ async function runSearch(db: CommonplaceDB, q: string): Promise<SearchState> {
 }
 
 /** The search results for `q`, or null when there is no search. */
-export function useSearch(db: CommonplaceDB, q: string, revision: unknown): SearchState | null {
+export function useSearch(
+  db: CommonplaceDB,
+  q: string,
+  view: ViewKind,
+  revision: unknown,
+): SearchState | null {
   const [state, setState] = useState<SearchState | null>(null);
   useEffect(() => {
     void prepareSearch(db);
@@ -43,11 +53,11 @@ export function useSearch(db: CommonplaceDB, q: string, revision: unknown): Sear
       return;
     }
     let current = true;
-    void runSearch(db, q).then((result) => current && setState(result));
+    void runSearch(db, q, view).then((result) => current && setState(result));
     return () => {
       current = false;
     };
     // `revision` changes when the collection does, so results follow edits made elsewhere.
-  }, [q, revision]);
+  }, [q, view, revision]);
   return state;
 }

@@ -1,0 +1,474 @@
+/**
+ * Page side of bench/library.ts, bundled twice with esbuild:
+ *
+ * - the probe (`PROBE_EXPORTS`, global `LibraryBench`), injected into library pages before their
+ *   own scripts. It only watches: DOM mutations (and the frame painted after them), IndexedDB
+ *   transactions and `getAll` reads, long tasks, and the events the bench sends. Times are
+ *   `performance.now()`, so milliseconds since navigation start;
+ * - the diagnostics (`DIAGNOSTIC_EXPORTS`, global `LibraryDiagnostics`, with lib/search and
+ *   lib/library/view), which time the library's own steps on its own in a page: the search of a
+ *   keystroke, filtering, facet counts and sorting.
+ */
+import { openDatabase, type PieceRow } from '../lib/db/schema';
+import {
+  effectiveSort,
+  facetCounts,
+  filterPieces,
+  parseView,
+  sortPieces,
+} from '../lib/library/view';
+import { clippedSitePatterns } from '../lib/passages/origins';
+import { prepareSearch, searchPassages, searchPieces } from '../lib/search';
+
+export const PROBE_EXPORTS = [
+  'install',
+  'firstPaint',
+  'quiet',
+  'arm',
+  'settled',
+  'interaction',
+  'importPhases',
+  'rawReads',
+];
+export const DIAGNOSTIC_EXPORTS = ['timeSearches', 'timeViewWork', 'timeLoadSteps'];
+
+export interface IdbRead {
+  /** `store` or `store.index`. */
+  source: string;
+  start: number;
+  /** The success event reached the page. */
+  delivered: number;
+  /** `request.result` read (Chromium turns the values into JS objects then). */
+  end: number;
+  rows: number;
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface FirstPaint {
+  /** Rows wanted, and rows in the list when they were there. */
+  want: number;
+  rows: number;
+  facetCounts: number;
+  /** Mutation times: the app's first DOM, the first list row, the first facet count. */
+  shellMs: number;
+  firstRowMs: number;
+  facetsMs: number;
+  /** The frame after `want` rows and the facet counts were in the DOM, painted. */
+  paintedMs: number;
+  /** The module script started (the bench's listener for `DOMContentLoaded` is a proxy). */
+  domContentLoadedMs: number;
+  idb: IdbRead[];
+  longTasks: LongTask[];
+}
+
+export interface Interaction {
+  /** Event → the frame after the last DOM change it caused, painted (or the first frame if none). */
+  latencyMs: number;
+  /** Event → its first DOM change, and its last one (-1 when none). */
+  firstMutationMs: number;
+  lastMutationMs: number;
+  /** Event → the first frame after it, painted. */
+  firstFrameMs: number;
+  changed: boolean;
+  mutations: number;
+  transactions: number;
+  rows: number;
+  resultLabel: string;
+  /** Long tasks that started after the event: their sum and the longest. */
+  longTasksMs: number;
+  longestTaskMs: number;
+}
+
+export interface ImportPhase {
+  at: number;
+  label: string;
+}
+
+const now = () => performance.now();
+
+/** Calls `done` with the time once the next frame has been painted. */
+function afterPaint(done: (at: number) => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(now());
+    channel.port2.postMessage(0);
+  });
+}
+
+const state = {
+  installed: false,
+  activeTx: 0,
+  txStarted: 0,
+  mutationBatches: 0,
+  lastMutation: -1,
+  paintedAfterMutation: -1,
+  reads: [] as IdbRead[],
+  longTasks: [] as LongTask[],
+  domContentLoaded: -1,
+  // First paint.
+  want: 0,
+  shell: -1,
+  firstRow: -1,
+  facets: -1,
+  firstPaint: null as FirstPaint | null,
+  firstPaintPending: false,
+  // Interactions.
+  armed: null as 'input' | 'click' | null,
+  eventAt: -1,
+  firstFrame: -1,
+  txAtArm: 0,
+  mutationsAtArm: 0,
+  firstMutation: -1,
+  // Import.
+  phases: [] as ImportPhase[],
+};
+
+const rowCount = () => document.querySelectorAll('[role="listbox"] .virtual-row').length;
+const facetCount = () => document.querySelectorAll('.facet-count').length;
+
+function onMutations(): void {
+  const at = now();
+  state.lastMutation = at;
+  if (state.eventAt >= 0 && state.firstMutation < 0) state.firstMutation = at;
+  const batch = ++state.mutationBatches;
+  afterPaint((painted) => {
+    if (batch === state.mutationBatches) state.paintedAfterMutation = painted;
+  });
+  if (state.shell < 0 && document.getElementById('app')?.firstChild) state.shell = at;
+  if (state.want === 0) watchImport(at);
+  if (state.want === 0 || state.firstPaint || state.firstPaintPending) return;
+  const rows = rowCount();
+  const facets = facetCount();
+  if (state.firstRow < 0 && rows > 0) state.firstRow = at;
+  if (state.facets < 0 && facets > 0) state.facets = at;
+  if (state.want > 0 && rows >= state.want && facets > 0) {
+    state.firstPaintPending = true;
+    afterPaint((painted) => {
+      state.firstPaint = {
+        want: state.want,
+        rows: rowCount(),
+        facetCounts: facetCount(),
+        shellMs: state.shell,
+        firstRowMs: state.firstRow,
+        facetsMs: state.facets,
+        paintedMs: painted,
+        domContentLoadedMs: state.domContentLoaded,
+        idb: [...state.reads],
+        longTasks: state.longTasks.filter((t) => t.start < painted),
+      };
+    });
+  }
+}
+
+function watchImport(at: number): void {
+  const label = document.querySelector('.backup-panel__progress label')?.textContent ?? '';
+  const last = state.phases[state.phases.length - 1];
+  if (label && label !== last?.label) state.phases.push({ at, label });
+  if (last && last.label !== 'done') {
+    const status = document.querySelector('.backup-panel [role="status"]')?.textContent ?? '';
+    if (status.startsWith('Imported')) state.phases.push({ at, label: 'done' });
+  }
+}
+
+function wrapGetAll(proto: IDBObjectStore | IDBIndex): void {
+  const original = proto.getAll;
+  proto.getAll = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+    const request = (original as (...a: unknown[]) => IDBRequest<unknown[]>).apply(this, args);
+    const source = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+    const read: IdbRead = { source, start: now(), delivered: -1, end: -1, rows: -1 };
+    if (state.reads.length < 500) state.reads.push(read);
+    request.addEventListener('success', () => {
+      read.delivered = now();
+      read.rows = request.result.length;
+      read.end = now();
+    });
+    return request;
+  } as typeof proto.getAll;
+}
+
+/**
+ * Installs the watchers; `want` rows (and facet counts) make the first paint. With `want` 0 the
+ * labels of the backup panel's progress are recorded instead.
+ */
+export function install(want = 0): void {
+  if (state.installed) return;
+  state.installed = true;
+  state.want = want;
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: unknown[]) {
+    const tx = (transaction as (...a: unknown[]) => IDBTransaction).apply(this, args);
+    state.activeTx++;
+    state.txStarted++;
+    const done = () => state.activeTx--;
+    tx.addEventListener('complete', done);
+    tx.addEventListener('abort', done);
+    return tx;
+  } as typeof transaction;
+  wrapGetAll(IDBObjectStore.prototype);
+  wrapGetAll(IDBIndex.prototype);
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }
+      if (state.longTasks.length > 5000) state.longTasks.splice(0, 1000);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long task timing: the figures go without it.
+  }
+  new MutationObserver(onMutations).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+  document.addEventListener('DOMContentLoaded', () => (state.domContentLoaded = now()));
+  for (const kind of ['input', 'click'] as const) {
+    addEventListener(
+      kind,
+      () => {
+        if (state.armed !== kind || state.eventAt >= 0) return;
+        state.eventAt = now();
+        afterPaint((at) => (state.firstFrame = at));
+      },
+      true,
+    );
+  }
+}
+
+export function firstPaint(): FirstPaint | null {
+  return state.firstPaint;
+}
+
+/** No DOM change for `quietMs`, no IndexedDB transaction running, and the last change painted. */
+export function quiet(quietMs: number): boolean {
+  return (
+    state.activeTx === 0 &&
+    now() - state.lastMutation >= quietMs &&
+    state.paintedAfterMutation >= state.lastMutation
+  );
+}
+
+/** The next `kind` event (from the bench) starts an interaction. */
+export function arm(kind: 'input' | 'click'): void {
+  state.armed = kind;
+  state.eventAt = -1;
+  state.firstFrame = -1;
+  state.firstMutation = -1;
+  state.txAtArm = state.txStarted;
+  state.mutationsAtArm = state.mutationBatches;
+}
+
+/** The armed interaction happened and everything it caused is over (see `quiet`). */
+export function settled(quietMs: number): boolean {
+  return (
+    state.eventAt >= 0 &&
+    state.firstFrame >= 0 &&
+    now() - state.eventAt >= quietMs &&
+    quiet(quietMs)
+  );
+}
+
+export function interaction(): Interaction {
+  const changed = state.lastMutation > state.eventAt;
+  const tasks = state.longTasks.filter((t) => t.start >= state.eventAt);
+  const result: Interaction = {
+    latencyMs: (changed ? state.paintedAfterMutation : state.firstFrame) - state.eventAt,
+    firstMutationMs: changed ? state.firstMutation - state.eventAt : -1,
+    lastMutationMs: changed ? state.lastMutation - state.eventAt : -1,
+    firstFrameMs: state.firstFrame - state.eventAt,
+    changed,
+    mutations: state.mutationBatches - state.mutationsAtArm,
+    transactions: state.txStarted - state.txAtArm,
+    rows: rowCount(),
+    resultLabel: document.querySelector('.result-count')?.textContent ?? '',
+    longTasksMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+    longestTaskMs: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+  };
+  state.armed = null;
+  return result;
+}
+
+export function importPhases(): ImportPhase[] {
+  return state.phases;
+}
+
+export interface RawRead {
+  store: string;
+  rows: number;
+  /** getAll issued → success event. */
+  requestMs: number;
+  /** Reading `request.result` (values turned into JS objects). */
+  resultMs: number;
+}
+
+/** Reads the library's tables with plain IndexedDB, one after the other, as the page loads them. */
+export async function rawReads(stores: string[]): Promise<RawRead[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('commonplace');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const reads: RawRead[] = [];
+  try {
+    for (const store of stores) {
+      reads.push(
+        await new Promise<RawRead>((resolve, reject) => {
+          const start = now();
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => {
+            const delivered = now();
+            const rows = request.result.length;
+            resolve({ store, rows, requestMs: delivered - start, resultMs: now() - delivered });
+          };
+          request.onerror = () => reject(request.error);
+        }),
+      );
+    }
+  } finally {
+    db.close();
+  }
+  return reads;
+}
+
+export interface SearchTiming {
+  query: string;
+  ms: number;
+  pieces: number;
+  passages: number;
+}
+
+/**
+ * The library's search of each query: pieces and passages, as entrypoints/library/search.ts does
+ * (5,000 hits each, with snippets), or with other `options`.
+ */
+export async function timeSearches(
+  queries: string[],
+  options: { limit: number; snippets: boolean } = { limit: 5000, snippets: true },
+): Promise<SearchTiming[]> {
+  const db = openDatabase();
+  await prepareSearch(db);
+  const timings: SearchTiming[] = [];
+  for (const query of queries) {
+    const start = now();
+    const [pieces, passages] = await Promise.all([
+      searchPieces(db, query, options),
+      searchPassages(db, query, options),
+    ]);
+    timings.push({ query, ms: now() - start, pieces: pieces.length, passages: passages.length });
+  }
+  return timings;
+}
+
+export interface ViewWork {
+  case: string;
+  pieces: number;
+  /** Medians of 5 runs. */
+  filterMs: number;
+  countsMs: number;
+  sortMs: number;
+}
+
+/**
+ * The synchronous work of one library render (lib/library/view), on all pieces: no search, a
+ * search's hits for `query`, and the most common theme chosen.
+ */
+export async function timeViewWork(query: string): Promise<ViewWork[]> {
+  const db = openDatabase();
+  const pieces: PieceRow[] = await db.pieces.toArray();
+  const themes = facetCounts(pieces).themes;
+  const themeId = [...themes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const hits = await searchPieces(db, query, { limit: 5000 });
+  const matches = new Set(hits.map((h) => h.pieceId));
+  const scores = new Map(hits.map((h) => [h.pieceId, h.score]));
+  const cases = [
+    { name: 'all pieces', view: parseView(''), matches: null, scores: undefined },
+    {
+      name: `search "${query}"`,
+      view: parseView(`?q=${encodeURIComponent(query)}`),
+      matches,
+      scores,
+    },
+    { name: 'one theme', view: parseView(`?themes=${themeId}`), matches: null, scores: undefined },
+  ];
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return cases.map(({ name, view, matches, scores }) => {
+    const filter: number[] = [];
+    const counts: number[] = [];
+    const sort: number[] = [];
+    let shown = 0;
+    for (let run = 0; run < 5; run++) {
+      let start = now();
+      const filtered = filterPieces(pieces, view, matches);
+      filter.push(now() - start);
+      start = now();
+      facetCounts(filtered);
+      counts.push(now() - start);
+      start = now();
+      sortPieces(filtered, effectiveSort(view), scores);
+      sort.push(now() - start);
+      shown = filtered.length;
+    }
+    return {
+      case: name,
+      pieces: shown,
+      filterMs: median(filter),
+      countsMs: median(counts),
+      sortMs: median(sort),
+    };
+  });
+}
+
+export interface LoadStep {
+  step: string;
+  /** Median of 3 runs. */
+  ms: number;
+  detail: string;
+}
+
+/** Steps of the library's first load on their own, and cheaper ways to the first screen. */
+export async function timeLoadSteps(): Promise<LoadStep[]> {
+  const db = openDatabase();
+  const steps: LoadStep[] = [];
+  const time = async (step: string, work: () => Promise<string> | string) => {
+    const runs: number[] = [];
+    let detail = '';
+    for (let run = 0; run < 3; run++) {
+      const start = now();
+      detail = await work();
+      runs.push(now() - start);
+    }
+    steps.push({ step, ms: runs.sort((a, b) => a - b)[1]!, detail });
+  };
+  let pieces: PieceRow[] = [];
+  await time('db.pieces.toArray() (Dexie)', async () => {
+    pieces = await db.pieces.toArray();
+    return `${pieces.length} rows`;
+  });
+  await time('clippedSitePatterns of every url and pageUrl (a render of App)', () => {
+    return `${clippedSitePatterns(pieces.flatMap((p) => [p.url, p.pageUrl])).length} patterns`;
+  });
+  await time('piecesById map', () => `${new Map(pieces.map((p) => [p.id, p])).size} entries`);
+  await time("newest 60 pieces: orderBy('capturedAt').reverse().limit(60)", async () => {
+    return `${(await db.pieces.orderBy('capturedAt').reverse().limit(60).toArray()).length} rows`;
+  });
+  await time('theme and author counts: one IndexedDB count() per tag (no rows read)', async () => {
+    const tags = await db.tags.toArray();
+    const counts = await db.transaction('r', db.pieces, () =>
+      Promise.all(
+        tags.map((tag) =>
+          db.pieces
+            .where(tag.kind === 'theme' ? 'themeIds' : 'authorIds')
+            .equals(tag.id)
+            .count(),
+        ),
+      ),
+    );
+    return `${counts.filter((n) => n > 0).length} tags counted`;
+  });
+  return steps;
+}

@@ -1,0 +1,713 @@
+/**
+ * The library at the size of a large collection, in Chromium with the built extension: 20,000
+ * pieces with stored copies (3–8 KB of text plus its HTML each) and 100,000 passages
+ * (bench/corpus.ts), written as a backup file and imported through the library's Import control.
+ * Then, on fresh library pages: first paint (rows and facet counts), keystroke → results painted,
+ * applying a theme filter, and the JS heap.
+ *
+ * Timing happens inside the page (bench/library-page.ts, bundled with esbuild and injected before
+ * the page's scripts): DOM mutations are observed, and an interaction ends at the frame painted
+ * after its last DOM change, once no IndexedDB transaction is running and the DOM has been quiet
+ * for a while.
+ *
+ * Run alone: `npx tsx bench/library.ts` (BENCH_LIBRARY_SCALE=0.1 for a quick run). It builds the
+ * e2e extension first when the build is missing or older than the sources.
+ */
+import { execSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../lib/backup/format';
+import { serializeBackup } from '../lib/backup/serialize';
+import { E2E_BUILD, ROOT, launchExtension, type ExtensionSession } from '../tests/e2e/harness';
+import { corpusWords, emptySize, generateCorpus, measureBatch, type CorpusSize } from './corpus';
+import {
+  DIAGNOSTIC_EXPORTS,
+  PROBE_EXPORTS,
+  type FirstPaint,
+  type ImportPhase,
+  type LoadStep,
+  type Interaction,
+  type RawRead,
+  type SearchTiming,
+  type ViewWork,
+} from './library-page';
+import type { BenchRow, BenchSuite } from './types';
+
+const SUITE = 'library (Chromium)';
+const SCALE = Number(process.env.BENCH_LIBRARY_SCALE ?? '1');
+const PIECES = Math.round(20_000 * SCALE);
+const PASSAGES = Math.round(100_000 * SCALE);
+const SEED = 7;
+/** Fresh page loads measured per viewport (after one warm-up load). */
+const LOADS = 3;
+/** Rows the issue asks to see painted. */
+const WANT_ROWS = 50;
+/** Row height of a piece (App.tsx) and the virtual list's overscan (VirtualList.tsx). */
+const ROW_HEIGHT = 112;
+const OVERSCAN = 10;
+/** An interaction is over when the DOM has been quiet this long and no transaction runs. */
+const QUIET_MS = 200;
+const MB = 2 ** 20;
+
+type Diagnostics = {
+  timeSearches(
+    queries: string[],
+    options?: { limit: number; snippets: boolean },
+  ): Promise<SearchTiming[]>;
+  timeViewWork(query: string): Promise<ViewWork[]>;
+  timeLoadSteps(): Promise<LoadStep[]>;
+};
+
+/**
+ * The probe in the page (bench/library-page.ts, installed as `LibraryBench`). Predicates of
+ * `waitForFunction` are functions reading it: the extension's CSP forbids string predicates
+ * (Playwright `eval`s them); `page.evaluate` of a string is fine (no `eval` in the page).
+ */
+type Probe = typeof import('./library-page');
+
+const log = (line: string) => console.error(`[library] ${line}`);
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const median = (values: number[]) => percentile(values, 50);
+
+/** Newest modification time under `dir` (source files only). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(tsx?|css|html)$/.test(entry.name)) {
+      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The e2e build, made again when it is missing or older than the sources. */
+function ensureBuild(): void {
+  const manifest = path.join(E2E_BUILD, 'manifest.json');
+  let built = 0;
+  try {
+    built = statSync(manifest).mtimeMs;
+  } catch {
+    // Not built yet.
+  }
+  const sources = Math.max(
+    ...['entrypoints', 'components', 'lib'].map((dir) => newestMtime(path.join(ROOT, dir))),
+  );
+  if (built < sources) {
+    log('building the e2e extension');
+    execSync('npx wxt build --mode e2e', { cwd: ROOT, stdio: 'ignore' });
+  }
+}
+
+/**
+ * Some exports of bench/library-page.ts as a script defining `globalName`. For the probe the
+ * modules of lib/ (only the diagnostics use them) are left out: empty stand-ins.
+ */
+async function pageBundle(names: string[], globalName: string, withLib: boolean): Promise<string> {
+  const leaveOutLib: Plugin = {
+    name: 'leave-out-lib',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/lib\// }, (args) => ({
+        path: args.path,
+        namespace: 'stub',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+        contents: 'module.exports = {};',
+        loader: 'js',
+      }));
+    },
+  };
+  const bundle = await build({
+    plugins: withLib ? [] : [leaveOutLib],
+    stdin: {
+      contents: `export { ${names.join(', ')} } from './bench/library-page';`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName,
+    write: false,
+    minify: true,
+  });
+  // Set explicitly: Playwright runs an init script inside a function, where `var` stays local.
+  return `${bundle.outputFiles[0]!.text};globalThis.${globalName} = ${globalName};`;
+}
+
+/** The page probe, as a script that installs itself (want = rows that make the first paint). */
+async function probeScript(): Promise<(want: number) => string> {
+  const code = await pageBundle(PROBE_EXPORTS, 'LibraryBench', false);
+  if (code.length > 20_000)
+    throw new Error(`the probe pulled in more than it needs (${code.length} B)`);
+  return (want) => `${code}LibraryBench.install(${want});`;
+}
+
+interface BackupFile {
+  size: CorpusSize;
+  fileBytes: number;
+  /** Tag ids listed twice on a piece by the generator, removed. */
+  duplicates: number;
+  generateMs: number;
+  writeMs: number;
+}
+
+/** Generates the corpus and streams it to `file` as a backup. */
+async function writeBackupFile(file: string): Promise<BackupFile> {
+  let started = performance.now();
+  const corpus = generateCorpus({ pieces: PIECES, passages: PASSAGES, seed: SEED });
+  // The generator may give a piece the same theme (or author) twice; the backup validator
+  // refuses that ("tag … is listed twice"), as it should, so it is cleaned here.
+  let duplicates = 0;
+  for (const piece of corpus.pieces) {
+    const authorIds = [...new Set(piece.authorIds)];
+    const themeIds = [...new Set(piece.themeIds)];
+    duplicates +=
+      piece.authorIds.length - authorIds.length + piece.themeIds.length - themeIds.length;
+    piece.authorIds = authorIds;
+    piece.themeIds = themeIds;
+  }
+  const size = emptySize();
+  measureBatch(corpus, size);
+  const generateMs = performance.now() - started;
+  started = performance.now();
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    ...corpus,
+    settings: [],
+  };
+  const out = createWriteStream(file);
+  for (const chunk of serializeBackup(backup)) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return {
+    size,
+    fileBytes: statSync(file).size,
+    duplicates,
+    generateMs,
+    writeMs: performance.now() - started,
+  };
+}
+
+async function heapUsage(page: Page, collect: boolean): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    if (collect) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / MB;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface ImportResult {
+  ms: number;
+  phases: ImportPhase[];
+  peakHeapMB: number;
+}
+
+/** Imports `file` through the library's Import control: setInputFiles → the status line. */
+async function importThroughLibrary(
+  session: ExtensionSession,
+  probe: (want: number) => string,
+  file: string,
+): Promise<ImportResult> {
+  const page = await session.context.newPage();
+  try {
+    await page.addInitScript({ content: probe(0) });
+    await page.goto(session.extensionUrl('library.html'));
+    await page.getByText('Backup and settings').click();
+    const cdp = await session.context.newCDPSession(page);
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const usage = await cdp.send('Runtime.getHeapUsage').catch(() => null);
+        if (usage) peak = Math.max(peak, usage.usedSize);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+    let ms: number;
+    try {
+      const started = performance.now();
+      await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+      const status = page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`Pieces: ${PIECES} added`, 'i') });
+      const refused = page.locator('.backup-panel [role="alert"]');
+      await status.or(refused).waitFor({ timeout: 900_000 });
+      ms = performance.now() - started;
+      if (await refused.isVisible()) {
+        throw new Error(`import refused: ${(await refused.innerText()).slice(0, 1000)}`);
+      }
+    } finally {
+      sampling = false;
+      await sampler;
+      await cdp.detach();
+    }
+    return {
+      ms,
+      phases: await page.evaluate<ImportPhase[]>('LibraryBench.importPhases()'),
+      peakHeapMB: peak / MB,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The phases the import's progress label showed, with their durations up to the status line. */
+function describePhases(phases: ImportPhase[]): string {
+  const end = phases.find((p) => p.label === 'done')?.at ?? NaN;
+  return phases
+    .filter((p) => p.label !== 'done')
+    .map((p, i, list) => {
+      const next = list[i + 1]?.at ?? end;
+      return `${p.label.toLowerCase()} ${((next - p.at) / 1000).toFixed(1)} s`;
+    })
+    .join(', ');
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A fresh library page; resolves when `want` rows and the facet counts are painted. */
+async function openLibrary(
+  session: ExtensionSession,
+  probe: (want: number) => string,
+  want: number,
+  viewport: Viewport,
+): Promise<{ page: Page; paint: FirstPaint }> {
+  const page = await session.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.addInitScript({ content: probe(want) });
+  await page.goto(session.extensionUrl('library.html'));
+  await page.waitForFunction(
+    () => (globalThis as unknown as { LibraryBench: Probe }).LibraryBench.firstPaint() !== null,
+    undefined,
+    {
+      timeout: 180_000,
+      polling: 50,
+    },
+  );
+  const paint = await page.evaluate<FirstPaint>('LibraryBench.firstPaint()');
+  return { page, paint };
+}
+
+async function waitQuiet(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (ms) => (globalThis as unknown as { LibraryBench: Probe }).LibraryBench.quiet(ms),
+    QUIET_MS * 2,
+    {
+      timeout: 180_000,
+      polling: 50,
+    },
+  );
+}
+
+/** Rows the list holds once settled at `viewport`, and the top of the list. */
+async function settledRows(
+  session: ExtensionSession,
+  probe: (want: number) => string,
+  viewport: Viewport,
+): Promise<{ rows: number; listTop: number }> {
+  const { page } = await openLibrary(session, probe, 1, viewport);
+  try {
+    await waitQuiet(page);
+    return page.evaluate(() => ({
+      rows: document.querySelectorAll('[role="listbox"] .virtual-row').length,
+      listTop: document.querySelector('[role="listbox"]')!.getBoundingClientRect().top,
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+interface PaintFigures {
+  viewport: Viewport;
+  want: number;
+  paints: FirstPaint[];
+}
+
+/** One warm-up load (to learn how many rows the viewport holds), then LOADS measured ones. */
+async function measureFirstPaint(
+  session: ExtensionSession,
+  probe: (want: number) => string,
+  viewport: Viewport,
+): Promise<PaintFigures> {
+  const { rows } = await settledRows(session, probe, viewport);
+  const want = Math.min(WANT_ROWS, rows);
+  const paints: FirstPaint[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { page, paint } = await openLibrary(session, probe, want, viewport);
+    paints.push(paint);
+    await page.close();
+  }
+  return { viewport, want, paints };
+}
+
+/** Sets `change` going (a keystroke, a click) and measures it inside the page. */
+async function interact(
+  page: Page,
+  kind: 'input' | 'click',
+  change: () => Promise<void>,
+): Promise<Interaction> {
+  await page.evaluate(`LibraryBench.arm(${JSON.stringify(kind)})`);
+  await change();
+  await page.waitForFunction(
+    (ms) => (globalThis as unknown as { LibraryBench: Probe }).LibraryBench.settled(ms),
+    QUIET_MS,
+    {
+      timeout: 120_000,
+      polling: 20,
+    },
+  );
+  return page.evaluate<Interaction>('LibraryBench.interaction()');
+}
+
+/** Realistic queries typed a letter at a time: an author, a phrase, Cyrillic, corpus words. */
+function queries(): string[] {
+  const { common, rare } = corpusWords(SEED);
+  return [
+    'kagarlitsky',
+    'russian imp',
+    'революция',
+    common[600]!,
+    `${common[150]} ${rare[40]!.slice(0, 4)}`,
+  ];
+}
+
+interface Keystroke extends Interaction {
+  query: string;
+}
+
+async function measureKeystrokes(
+  page: Page,
+): Promise<{ typed: Keystroke[]; cleared: Keystroke[] }> {
+  const search = page.locator('#search');
+  await search.click();
+  const typed: Keystroke[] = [];
+  const cleared: Keystroke[] = [];
+  for (const phrase of queries()) {
+    for (let i = 1; i <= phrase.length; i++) {
+      const result = await interact(page, 'input', () => page.keyboard.type(phrase[i - 1]!));
+      typed.push({ ...result, query: phrase.slice(0, i) });
+    }
+    await page.keyboard.press('ControlOrMeta+A');
+    const result = await interact(page, 'input', () => page.keyboard.press('Backspace'));
+    cleared.push({ ...result, query: `(cleared "${phrase}")` });
+  }
+  return { typed, cleared };
+}
+
+interface FacetToggle extends Interaction {
+  theme: string;
+  checked: boolean;
+}
+
+async function measureFacets(page: Page, themes: number): Promise<FacetToggle[]> {
+  const region = page.getByRole('region', { name: 'Themes' });
+  const names = (await region.locator('.facet-name').allTextContents()).slice(0, themes);
+  const toggles: FacetToggle[] = [];
+  for (const theme of names) {
+    const box = region
+      .locator('label.facet-item')
+      .filter({ has: page.locator('.facet-name').getByText(theme, { exact: true }) })
+      .locator('input');
+    for (const checked of [true, false]) {
+      const result = await interact(page, 'click', () => box.click());
+      if ((await box.isChecked()) !== checked) throw new Error(`theme ${theme} did not toggle`);
+      toggles.push({ ...result, theme, checked });
+    }
+  }
+  return toggles;
+}
+
+function paintRows(figures: PaintFigures, target: number | undefined): BenchRow[] {
+  const { viewport, want, paints } = figures;
+  const best = [...paints].sort((a, b) => a.paintedMs - b.paintedMs);
+  const mid = best[Math.floor(best.length / 2)]!;
+  const size = `${viewport.width}×${viewport.height}`;
+  const rows: BenchRow[] = [
+    {
+      suite: SUITE,
+      name: `first paint: navigation → ${mid.rows} rows and facet counts painted (${size})`,
+      value: round(mid.paintedMs, 0),
+      unit: 'ms',
+      target,
+      note:
+        `median of ${paints.length} fresh pages (${paints.map((p) => Math.round(p.paintedMs)).join(', ')}); ` +
+        `waited for ${want} rows; shell ${Math.round(mid.shellMs)}, first row ` +
+        `${Math.round(mid.firstRowMs)}, facet counts ${Math.round(mid.facetsMs)} ms`,
+    },
+  ];
+  if (target === undefined) return rows;
+  // Where the time goes, on the median load: the app's IndexedDB reads and the long tasks.
+  for (const read of mid.idb) {
+    rows.push({
+      suite: SUITE,
+      name: `  first paint: getAll ${read.source} (${read.rows.toLocaleString('en-US')} rows)`,
+      value: round(read.end - read.start, 0),
+      unit: 'ms',
+      note:
+        `issued at ${Math.round(read.start)} ms, delivered ${Math.round(read.delivered)}, ` +
+        `result read ${Math.round(read.end)} (a success event waits while the main thread is busy)`,
+    });
+  }
+  const tasks = mid.longTasks;
+  rows.push({
+    suite: SUITE,
+    name: '  first paint: long tasks before the paint (sum)',
+    value: round(
+      tasks.reduce((sum, t) => sum + t.duration, 0),
+      0,
+    ),
+    unit: 'ms',
+    note:
+      `${tasks.length} tasks ≥ 50 ms: ` +
+      tasks.map((t) => `${Math.round(t.duration)} at ${Math.round(t.start)}`).join(', '),
+  });
+  return rows;
+}
+
+function interactionNote(items: Interaction[]): string {
+  const changed = items.filter((i) => i.changed);
+  const p50 = (pick: (i: Interaction) => number, from = items) => round(median(from.map(pick)));
+  return (
+    `median ${p50((i) => i.latencyMs)} ms, max ${round(Math.max(...items.map((i) => i.latencyMs)))} ms; ` +
+    `medians: first frame ${p50((i) => i.firstFrameMs)}, first DOM change ` +
+    `${p50((i) => i.firstMutationMs, changed)}, last DOM change ${p50((i) => i.lastMutationMs, changed)} ms, ` +
+    `long tasks ${p50((i) => i.longTasksMs)} ms, IndexedDB transactions ${p50((i) => i.transactions)}; ` +
+    `${changed.length} of ${items.length} changed the DOM`
+  );
+}
+
+/**
+ * The library's steps on their own, in a quiet extension page (the popup with no tab) on the
+ * same database: the search of each typed prefix (as the library runs it, and two lighter
+ * variants), the render work of lib/library/view, and the steps of a first load.
+ */
+async function diagnose(session: ExtensionSession, prefixes: string[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const row = (name: string, value: number, note: string) =>
+    rows.push({ suite: SUITE, name: `  ${name}`, value: round(value), unit: 'ms', note });
+  const page = await session.context.newPage();
+  try {
+    await page.addInitScript({
+      content: await pageBundle(DIAGNOSTIC_EXPORTS, 'LibraryDiagnostics', true),
+    });
+    await page.goto(session.extensionUrl('popup.html?tab=0'));
+    const variants = [
+      { label: 'as the library asks (5,000 hits each, snippets)', limit: 5000, snippets: true },
+      { label: '5,000 hits each, no snippets', limit: 5000, snippets: false },
+      { label: '50 hits each, snippets', limit: 50, snippets: true },
+    ];
+    for (const { label, ...options } of variants) {
+      const searches = await page.evaluate(
+        ([queries, options]) =>
+          (
+            globalThis as unknown as { LibraryDiagnostics: Diagnostics }
+          ).LibraryDiagnostics.timeSearches(queries, options),
+        [prefixes, options] as const,
+      );
+      const ms = searches.map((t) => t.ms);
+      const slowest = [...searches].sort((a, b) => b.ms - a.ms)[0]!;
+      row(
+        `the search alone, ${label}: p95 of the same prefixes`,
+        percentile(ms, 95),
+        `p50 ${round(median(ms))} ms; slowest "${slowest.query}" ${round(slowest.ms)} ms ` +
+          `(${slowest.pieces} pieces, ${slowest.passages} passages)`,
+      );
+    }
+    const work = await page.evaluate(
+      (query) =>
+        (
+          globalThis as unknown as { LibraryDiagnostics: Diagnostics }
+        ).LibraryDiagnostics.timeViewWork(query),
+      'rus',
+    );
+    for (const step of work) {
+      row(
+        `render work (filter + facet counts + sort), ${step.case}: ${step.pieces} pieces`,
+        step.filterMs + step.countsMs + step.sortMs,
+        `filter ${round(step.filterMs)}, counts ${round(step.countsMs)}, ` +
+          `sort ${round(step.sortMs)} ms (medians of 5)`,
+      );
+    }
+    const steps = await page.evaluate(() =>
+      (
+        globalThis as unknown as { LibraryDiagnostics: Diagnostics }
+      ).LibraryDiagnostics.timeLoadSteps(),
+    );
+    for (const step of steps)
+      row(`load step: ${step.step}`, step.ms, `${step.detail}; median of 3`);
+  } finally {
+    await page.close();
+  }
+  return rows;
+}
+
+export const libraryBench: BenchSuite = {
+  suite: SUITE,
+  async run(): Promise<BenchRow[]> {
+    ensureBuild();
+    const probe = await probeScript();
+    const folder = mkdtempSync(path.join(tmpdir(), 'commonplace-library-bench-'));
+    const rows: BenchRow[] = [];
+    const row = (
+      name: string,
+      value: number,
+      unit: BenchRow['unit'],
+      extra: Partial<BenchRow> = {},
+    ) => rows.push({ suite: SUITE, name, value: round(value), unit, ...extra });
+    const scale = `${PIECES.toLocaleString('en-US')} pieces, ${PASSAGES.toLocaleString('en-US')} passages`;
+    let session: ExtensionSession | undefined;
+    try {
+      const file = path.join(folder, 'backup.json');
+      const backup = await writeBackupFile(file);
+      log(
+        `corpus generated in ${Math.round(backup.generateMs)} ms, backup written in ` +
+          `${Math.round(backup.writeMs)} ms (${(backup.fileBytes / MB).toFixed(1)} MB)`,
+      );
+      row(`corpus: stored copies' text (${scale})`, backup.size.textBytes / MB, 'MB');
+      row("corpus: stored copies' HTML", backup.size.htmlBytes / MB, 'MB');
+      row('corpus: passages (quotes and notes)', backup.size.passageBytes / MB, 'MB');
+      row('backup file', backup.fileBytes / MB, 'MB', {
+        note: `${backup.duplicates} tag ids listed twice on a piece by the generator removed first`,
+      });
+
+      session = await launchExtension(E2E_BUILD);
+      const imported = await importThroughLibrary(session, probe, file);
+      log(`imported in ${Math.round(imported.ms)} ms: ${describePhases(imported.phases)}`);
+      row('import through the library (setInputFiles → status line)', imported.ms, 'ms', {
+        target: 10_000,
+        note: `${describePhases(imported.phases)}; search indexing included`,
+      });
+      row('  JS heap peak during the import (sampled every 250 ms)', imported.peakHeapMB, 'MB', {
+        note: 'the renderer of the extension pages (Runtime.getHeapUsage)',
+      });
+
+      const tall: Viewport = { width: 1280, height: 1800 };
+      const listTop = (await settledRows(session, probe, tall)).listTop;
+      // Tall enough for WANT_ROWS rows: the visible ones plus the overscan below them.
+      const fifty: Viewport = {
+        width: 1280,
+        height: Math.ceil(listTop + (WANT_ROWS - OVERSCAN) * ROW_HEIGHT + 16),
+      };
+      const paintFifty = await measureFirstPaint(session, probe, fifty);
+      log(
+        `first paint (${fifty.height} px): ${paintFifty.paints.map((p) => Math.round(p.paintedMs))}`,
+      );
+      rows.push(...paintRows(paintFifty, 400));
+      const paintTall = await measureFirstPaint(session, probe, tall);
+      log(`first paint (1800 px): ${paintTall.paints.map((p) => Math.round(p.paintedMs))}`);
+      rows.push(...paintRows(paintTall, undefined));
+
+      // Interactions, on one more fresh page at 1280×1800.
+      const { page } = await openLibrary(session, probe, paintTall.want, tall);
+      await waitQuiet(page);
+      const heapBefore = await heapUsage(page, false);
+      const heapLoaded = await heapUsage(page, true);
+      row('JS heap after load (after a full GC)', heapLoaded, 'MB', {
+        target: 200,
+        note:
+          `${round(heapBefore)} MB before the GC; the isolate of the extension's pages ` +
+          '(Runtime.getHeapUsage), the library and one idle popup',
+      });
+
+      const { typed, cleared } = await measureKeystrokes(page);
+      const latencies = typed.map((k) => k.latencyMs);
+      const worst = [...typed].sort((a, b) => b.latencyMs - a.latencyMs)[0]!;
+      log(`keystrokes p50 ${round(median(latencies))}, p95 ${round(percentile(latencies, 95))}`);
+      row('keystroke → results painted p50', median(latencies), 'ms', {
+        note: `${typed.length} keystrokes in ${queries().length} queries typed a letter at a time`,
+      });
+      row('keystroke → results painted p95', percentile(latencies, 95), 'ms', {
+        target: 50,
+        note: `${interactionNote(typed)}; slowest "${worst.query}" (${worst.resultLabel})`,
+      });
+      row(
+        'clearing the search (select all + Backspace) → all rows painted, median',
+        median(cleared.map((k) => k.latencyMs)),
+        'ms',
+        { note: interactionNote(cleared) },
+      );
+
+      const toggles = await measureFacets(page, 5);
+      const facetMs = toggles.map((t) => t.latencyMs);
+      log(`facet p50 ${round(median(facetMs))}, p95 ${round(percentile(facetMs, 95))}`);
+      row(
+        'apply a theme filter (click → list and counts painted) p95',
+        percentile(facetMs, 95),
+        'ms',
+        {
+          target: 20,
+          note:
+            `${toggles.length} clicks (check then uncheck 5 themes); checking median ` +
+            `${round(median(toggles.filter((t) => t.checked).map((t) => t.latencyMs)))} ms, ` +
+            `unchecking median ` +
+            `${round(median(toggles.filter((t) => !t.checked).map((t) => t.latencyMs)))} ms; ` +
+            interactionNote(toggles),
+        },
+      );
+
+      row(
+        'JS heap after searching and filtering (after a full GC)',
+        await heapUsage(page, true),
+        'MB',
+        {
+          target: 200,
+        },
+      );
+
+      // What reading the tables costs on its own, in the same page, one after the other.
+      const reads = await page.evaluate<RawRead[]>(
+        'LibraryBench.rawReads(["tags", "pieces", "passages"])',
+      );
+      for (const read of reads) {
+        row(
+          `  plain IndexedDB getAll ${read.store} (${read.rows.toLocaleString('en-US')} rows)`,
+          read.requestMs + read.resultMs,
+          'ms',
+          {
+            note: `request ${Math.round(read.requestMs)} ms + reading the result ${Math.round(read.resultMs)} ms`,
+          },
+        );
+      }
+      await page.close();
+
+      rows.push(
+        ...(await diagnose(
+          session,
+          typed.map((k) => k.query),
+        )),
+      );
+    } finally {
+      await session?.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
+
+const argv = process.argv;
+if (argv[1] && import.meta.url.endsWith(argv[1].replace(/^.*\//, '/'))) {
+  for (const r of await libraryBench.run()) {
+    const target = r.target === undefined ? '' : ` (target ${r.target} ${r.unit})`;
+    const note = r.note ? `  — ${r.note}` : '';
+    console.log(`${r.name}: ${r.value} ${r.unit}${target}${note}`);
+  }
+}
