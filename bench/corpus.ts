@@ -340,8 +340,9 @@ export function* corpusBatches(
         pageKind: 'article',
         title: title.join(' '),
         siteName: `Site ${site}`,
-        authorIds: pieceAuthors.map((a) => a.id),
-        themeIds: pieceThemes.map((t) => t.id),
+        // A piece names each author and theme once, however often the draw picked it.
+        authorIds: [...new Set(pieceAuthors.map((a) => a.id))],
+        themeIds: [...new Set(pieceThemes.map((t) => t.id))],
         publishedTime: captured,
         modifiedTime: null,
         lang: 'en',
