@@ -96,22 +96,13 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function App() {
   const [view, setView] = useUrlView();
-  // The plain library paints first from the indexes (the newest pieces, facet counts); every
-  // piece (a quarter of a second at 20,000) is read after that paint, or at once for any other view.
-  const [readAll, setReadAll] = useState(() => !isPlainView(view));
-  const pieces = useLiveQuery(
-    () => (readAll ? db.pieces.toArray() : Promise.resolve(undefined)),
-    [readAll],
-  );
+  const pieces = useLiveQuery(() => db.pieces.toArray(), []);
+  // Until every piece is read (a quarter of a second at 20,000), the plain library shows the
+  // newest pieces and facet counts taken from the indexes.
   const firstScreen = useLiveQuery(
     () => (pieces ? Promise.resolve(undefined) : readFirstScreen(db, FIRST_SCREEN_ROWS)),
     [pieces === undefined],
   );
-  useEffect(() => {
-    if (readAll) return;
-    if (!isPlainView(view)) setReadAll(true);
-    else if (firstScreen) requestAnimationFrame(() => setTimeout(() => setReadAll(true)));
-  }, [readAll, firstScreen, view]);
   const tags = useLiveQuery(() => db.tags.toArray(), []);
   // All passages are read only for the passages view: 100,000 of them would slow the first paint.
   const passages = useLiveQuery(
