@@ -26,7 +26,6 @@ import {
 import { exportFormat } from '../../lib/export';
 import { setThemeColor } from '../../lib/db/tags';
 import {
-  readFirstScreen,
   deletePiece,
   restorePiece,
   updatePiece,
@@ -41,7 +40,6 @@ import {
   filterPassages,
   filterPieces,
   groupPieces,
-  type LibraryView,
   sortPieces,
 } from '../../lib/library/view';
 import { displayHtml } from '../../lib/reader/display-html';
@@ -68,24 +66,8 @@ type Row =
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
 const NO_PASSAGES: PassageRow[] = [];
-const FIRST_SCREEN_ROWS = 60;
 
 const imageSettingKey = (pieceId: string) => `images:${pieceId}`;
-
-/** The library as it opens: no search, filter, grouping or other order. */
-function isPlainView(view: LibraryView): boolean {
-  return (
-    view.view === 'pieces' &&
-    !view.q &&
-    view.themes.length === 0 &&
-    view.authors.length === 0 &&
-    !view.site &&
-    !view.from &&
-    !view.to &&
-    view.group === 'none' &&
-    (view.sort === null || view.sort === 'captured')
-  );
-}
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -97,12 +79,6 @@ function isTyping(target: EventTarget | null): boolean {
 export function App() {
   const [view, setView] = useUrlView();
   const pieces = useLiveQuery(() => db.pieces.toArray(), []);
-  // Until every piece is read (a quarter of a second at 20,000), the plain library shows the
-  // newest pieces and facet counts taken from the indexes.
-  const firstScreen = useLiveQuery(
-    () => (pieces ? Promise.resolve(undefined) : readFirstScreen(db, FIRST_SCREEN_ROWS)),
-    [pieces === undefined],
-  );
   const tags = useLiveQuery(() => db.tags.toArray(), []);
   // All passages are read only for the passages view: 100,000 of them would slow the first paint.
   const passages = useLiveQuery(
@@ -155,18 +131,7 @@ export function App() {
         : filterPieces(ordered ?? [], view),
     [pieces, ordered, view, search, sortKey],
   );
-  const early = pieces === undefined && firstScreen && isPlainView(view) ? firstScreen : null;
-  const counts = useMemo(
-    () =>
-      early
-        ? {
-            authors: early.authorCounts,
-            themes: early.themeCounts,
-            sites: new Map<string, number>(),
-          }
-        : facetCounts(sorted),
-    [sorted, early],
-  );
+  const counts = useMemo(() => facetCounts(sorted), [sorted]);
   const shownPassages = useMemo(
     () => filterPassages(passages ?? [], piecesById, view, search?.passageIds ?? null),
     [passages, piecesById, view, search],
@@ -175,13 +140,12 @@ export function App() {
   const rows = useMemo<Row[]>(() => {
     if (view.view === 'passages')
       return shownPassages.map((passage) => ({ kind: 'passage', passage }));
-    if (early) return early.newest.map((piece) => ({ kind: 'piece', piece, group: '' }));
     if (view.group === 'none') return sorted.map((piece) => ({ kind: 'piece', piece, group: '' }));
     return groupPieces(sorted, view.group, tagsById).flatMap((group): Row[] => [
       { kind: 'group', key: group.key, label: group.label, count: group.pieces.length },
       ...group.pieces.map((piece): Row => ({ kind: 'piece', piece, group: group.key })),
     ]);
-  }, [sorted, shownPassages, view.view, view.group, tagsById, early]);
+  }, [sorted, shownPassages, view.view, view.group, tagsById]);
 
   const facetItems = (kind: TagRow['kind'], chosen: string[]): FacetItem[] => {
     const map = kind === 'author' ? counts.authors : counts.themes;
@@ -299,13 +263,13 @@ export function App() {
       }
     });
 
-  const loading = (pieces === undefined && !early) || tags === undefined;
-  const total = pieces?.length ?? early?.total ?? 0;
+  const loading = pieces === undefined || tags === undefined;
+  const total = pieces?.length ?? 0;
   const resultLabel = loading
     ? 'Loading…'
     : view.view === 'passages'
       ? `${shownPassages.length} of ${passages?.length ?? 0} passages`
-      : `${early ? total : sorted.length} of ${total} pieces`;
+      : `${sorted.length} of ${total} pieces`;
   const allTagNames = (kind: TagRow['kind']) =>
     (tags ?? []).filter((t) => t.kind === kind).map((t) => t.name);
 

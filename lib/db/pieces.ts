@@ -186,38 +186,3 @@ export async function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Pr
     explainStorageError(error);
   }
 }
-
-/** What the library's first screen needs, read without loading every piece. */
-export interface FirstScreen {
-  newest: PieceRow[];
-  total: number;
-  authorCounts: Map<string, number>;
-  themeCounts: Map<string, number>;
-}
-
-function countKeys(keys: unknown[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key as string, (counts.get(key as string) ?? 0) + 1);
-  return counts;
-}
-
-/**
- * The newest pieces and the author and theme counts of the whole collection, from the indexes
- * alone (no rows read for the counts): a first screen in milliseconds at 20,000 pieces.
- */
-export async function readFirstScreen(db: CommonplaceDB, rows: number): Promise<FirstScreen> {
-  return db.transaction('r', db.pieces, async () => {
-    const [newest, total, authorKeys, themeKeys] = await Promise.all([
-      db.pieces.orderBy('capturedAt').reverse().limit(rows).toArray(),
-      db.pieces.count(),
-      db.pieces.orderBy('authorIds').keys(),
-      db.pieces.orderBy('themeIds').keys(),
-    ]);
-    return {
-      newest,
-      total,
-      authorCounts: countKeys(authorKeys),
-      themeCounts: countKeys(themeKeys),
-    };
-  });
-}

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   deletePiece,
   findPieceByUrl,
-  readFirstScreen,
   restorePiece,
   savePiece,
   updatePiece,
@@ -232,30 +231,4 @@ describe('search stays current with every write', () => {
     await restorePiece(db, deleted!);
     expect(await found('zygomorph')).toEqual([piece.id]);
   });
-});
-
-test('readFirstScreen: the newest pieces and whole-collection counts from the indexes', async () => {
-  const db = freshDatabase();
-  for (let i = 0; i < 5; i++) {
-    await savePiece(
-      db,
-      makeExtraction({ url: `https://example.org/${i}` }),
-      {
-        authors: i % 2 ? ['Jean Batou'] : ['Boris Kagarlitsky', 'Jean Batou'],
-        themes: ['Syria'],
-        note: '',
-      },
-      new Date(Date.UTC(2026, 0, i + 1)),
-    );
-  }
-  const screen = await readFirstScreen(db, 2);
-  expect(screen.newest.map((p) => p.url)).toEqual([
-    'https://example.org/4',
-    'https://example.org/3',
-  ]);
-  expect(screen.total).toBe(5);
-  const tags = new Map((await db.tags.toArray()).map((t) => [t.name, t.id]));
-  expect(screen.authorCounts.get(tags.get('Jean Batou')!)).toBe(5);
-  expect(screen.authorCounts.get(tags.get('Boris Kagarlitsky')!)).toBe(3);
-  expect(screen.themeCounts.get(tags.get('Syria')!)).toBe(5);
 });
