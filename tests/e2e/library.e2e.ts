@@ -102,9 +102,9 @@ describe('library', () => {
     await expect(
       library.getByRole('heading', { level: 1, name: TITLES.seed }).isVisible(),
     ).resolves.toBe(true);
-    await expect(library.locator('.reader-body').innerText()).resolves.toContain(
-      'Boris Kagarlitsky',
-    );
+    await expect
+      .poll(() => library.locator('.reader-body').innerText())
+      .toContain('Boris Kagarlitsky');
     await library.keyboard.press('Escape');
     await expect.poll(titles).toHaveLength(3);
   });
@@ -116,7 +116,7 @@ describe('library', () => {
     await library.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(titles).toEqual([TITLES.campism, TITLES.sanctions, TITLES.seed]);
     await list().getByText(TITLES.sanctions).click();
-    await expect(library.locator('.reader-body').innerText()).resolves.toContain('multipolar');
+    await expect.poll(() => library.locator('.reader-body').innerText()).toContain('multipolar');
     await library.getByRole('button', { name: 'Back to list' }).click();
   });
 
