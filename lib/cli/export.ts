@@ -2,7 +2,6 @@
  * `commonplace export --format <f> --in <backup.json> --out <path> [--group-by author|theme]`:
  * the library's exports, offline, from a backup file.
  */
-import { open, rename, rm } from 'node:fs/promises';
 import {
   EXPORT_FORMATS,
   EXPORT_FORMAT_LABELS,
@@ -11,7 +10,14 @@ import {
   selectBackup,
   type GroupBy,
 } from '../export';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseArgs, type CliCommand } from './shared';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  UsageError,
+  parseArgs,
+  writeFileAtomically,
+  type CliCommand,
+} from './shared';
 import { loadBackupFile } from './validate';
 
 const plural = (n: number, one: string, many: string) =>
@@ -64,24 +70,7 @@ export const exportCommand: CliCommand = {
       authorPages: options['no-author-pages'] !== true,
     });
 
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        await handle.write(
-          typeof result.data === 'string' ? new TextEncoder().encode(result.data) : result.data,
-        );
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, out);
-    } catch (error) {
-      await rm(temp, { force: true });
-      io.stderr(
-        `${out}: cannot write: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      return EXIT_BAD_INPUT;
-    }
+    if (!(await writeFileAtomically(out, [result.data], io))) return EXIT_BAD_INPUT;
     io.stdout(
       `${out}: ${EXPORT_FORMAT_LABELS[format]}: ${plural(backup.pieces.length, 'piece', 'pieces')}, ` +
         `${plural(backup.passages.length, 'passage', 'passages')}\n`,

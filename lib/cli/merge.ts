@@ -1,10 +1,16 @@
 /** `commonplace merge <a.json> <b.json> --out <c.json>`: the merge of import, offline. */
-import { open, rename, rm } from 'node:fs/promises';
 import { mergeBackupsWithSummary, type TableSummary } from '../backup/merge';
 import { serializeBackup } from '../backup/serialize';
 import { describeCounts } from '../backup/validate';
 import { BACKUP_TABLES } from '../backup/format';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseArgs, type CliCommand } from './shared';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  UsageError,
+  parseArgs,
+  writeFileAtomically,
+  type CliCommand,
+} from './shared';
 import { loadBackupFile } from './validate';
 
 function describeChanges(summary: Record<string, TableSummary>): string {
@@ -39,22 +45,7 @@ export const mergeCommand: CliCommand = {
     if (!a.ok || !b.ok) return EXIT_BAD_INPUT;
 
     const { backup, summary } = mergeBackupsWithSummary(a.backup, b.backup);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        for (const chunk of serializeBackup(backup)) await handle.write(chunk);
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, out);
-    } catch (error) {
-      await rm(temp, { force: true });
-      io.stderr(
-        `${out}: cannot write: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      return EXIT_BAD_INPUT;
-    }
+    if (!(await writeFileAtomically(out, serializeBackup(backup), io))) return EXIT_BAD_INPUT;
     io.stdout(`${out}: ${describeCounts(backup)} (from ${fileB}: ${describeChanges(summary)})\n`);
     return EXIT_OK;
   },

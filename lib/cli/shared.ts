@@ -1,3 +1,5 @@
+import { open, rename, rm } from 'node:fs/promises';
+
 /** Exit codes of the `commonplace` CLI: 0 ok, 1 bad input, 2 usage. */
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -45,4 +47,33 @@ export function parseArgs(
     }
   }
   return { positionals, options };
+}
+
+/**
+ * Writes `chunks` to `out` through a temporary file renamed at the end, so a failed write never
+ * leaves half a file. Reports a failure as `<out>: cannot write: …` and returns false.
+ */
+export async function writeFileAtomically(
+  out: string,
+  chunks: Iterable<string | Uint8Array>,
+  io: CliIO,
+): Promise<boolean> {
+  const temp = `${out}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      for (const chunk of chunks) {
+        // Two calls, one per overload of write() (text or bytes).
+        await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
+      }
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, out);
+    return true;
+  } catch (error) {
+    await rm(temp, { force: true });
+    io.stderr(`${out}: cannot write: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
 }
