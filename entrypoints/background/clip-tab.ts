@@ -19,7 +19,11 @@ async function inject<T>(tabId: number, file: '/clip.js' | '/clip-body.js'): Pro
   let results;
   try {
     results = await withTimeLimit(
-      browser.scripting.executeScript({ target: { tabId }, files: [file] }),
+      browser.scripting.executeScript({
+        target: { tabId },
+        files: [file],
+        injectImmediately: true,
+      }),
       CLIP_TIME_LIMIT_MS,
     );
   } catch (error) {
@@ -39,16 +43,21 @@ async function inject<T>(tabId: number, file: '/clip.js' | '/clip-body.js'): Pro
 export async function readTabPreview(
   tabId: number,
 ): Promise<{ preview: PagePreview; pageMs: number }> {
-  const tab = await browser.tabs.get(tabId).catch(() => {
-    throw new ClipError('This tab is gone: open the page again and click Commonplace.');
-  });
-  const fileAccessAllowed = await browser.extension.isAllowedFileSchemeAccess();
+  // Reading starts at once; the checks run meanwhile and their message wins when they refuse.
+  const reading = inject<ClipScriptResult>(tabId, '/clip.js');
+  reading.catch(() => undefined);
+  const [tab, fileAccessAllowed] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => {
+      throw new ClipError('This tab is gone: open the page again and click Commonplace.');
+    }),
+    browser.extension.isAllowedFileSchemeAccess(),
+  ]);
   // Without host access the tab's URL is hidden; the injection error then tells what the page is.
   if (tab.url !== undefined) {
     const restriction = restrictionFor(tab.url, { fileAccessAllowed });
     if (restriction) throw new ClipError(restriction);
   }
-  const result = await inject<ClipScriptResult>(tabId, '/clip.js');
+  const result = await reading;
   if (!result.ok) throw new ClipError(pageFailureMessage(result.failure));
   return { preview: finishPreview(result.page), pageMs: result.elapsedMs };
 }
