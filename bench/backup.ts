@@ -3,10 +3,9 @@
  * its HTML each) and 100,000 passages, in fake-indexeddb under Node. Times export (to a Blob) and
  * import into an empty database, with the peak memory of each, and the size of the file.
  *
- * Run alone: `npx tsx bench/backup.ts` (BENCH_BACKUP_SCALE=0.1 for a quick run).
+ * Run alone: `npm run bench -- backup` (BENCH_BACKUP_SCALE=0.1 for a quick run).
  */
 import 'fake-indexeddb/auto';
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -265,12 +264,3 @@ export const backupBench: BenchSuite = {
     ];
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await backupBench.run();
-  for (const r of rows) {
-    const target = r.target === undefined ? '' : ` (target ${r.target} ${r.unit})`;
-    const note = r.note ? `  — ${r.note}` : '';
-    console.log(`${r.suite}  ${r.name}: ${r.value} ${r.unit}${target}${note}`);
-  }
-}

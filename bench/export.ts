@@ -5,9 +5,8 @@
  * CSV and the dossier (by theme, the larger grouping), through `exportFormat` as the library
  * calls it.
  *
- * Run alone: `npx tsx bench/export.ts` (BENCH_EXPORT_SCALE=0.1 for a quick run).
+ * Run alone: `npm run bench -- export` (BENCH_EXPORT_SCALE=0.1 for a quick run).
  */
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../lib/backup/format';
@@ -214,12 +213,3 @@ export const exportBench: BenchSuite = {
     ];
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await exportBench.run();
-  for (const r of rows) {
-    const target = r.target === undefined ? '' : ` (target ${r.target} ${r.unit})`;
-    const note = r.note ? `  — ${r.note}` : '';
-    console.log(`${r.suite}  ${r.name}: ${r.value} ${r.unit}${target}${note}`);
-  }
-}

@@ -10,7 +10,7 @@
  * after its last DOM change, once no IndexedDB transaction is running and the DOM has been quiet
  * for a while.
  *
- * Run alone: `npx tsx bench/library.ts` (BENCH_LIBRARY_SCALE=0.1 for a quick run). It builds the
+ * Run alone: `npm run bench -- "library (Chromium)"` (BENCH_LIBRARY_SCALE=0.1 for a quick run). It builds the
  * e2e extension first when the build is missing or older than the sources.
  */
 import { execSync } from 'node:child_process';
@@ -687,12 +687,3 @@ export const libraryBench: BenchSuite = {
     return rows;
   },
 };
-
-const argv = process.argv;
-if (argv[1] && import.meta.url.endsWith(argv[1].replace(/^.*\//, '/'))) {
-  for (const r of await libraryBench.run()) {
-    const target = r.target === undefined ? '' : ` (target ${r.target} ${r.unit})`;
-    const note = r.note ? `  — ${r.note}` : '';
-    console.log(`${r.name}: ${r.value} ${r.unit}${target}${note}`);
-  }
-}

@@ -8,7 +8,7 @@
  * this file into a page and call it); `searchBench.run()` (Node) uses fake-indexeddb, an
  * in-memory JavaScript IndexedDB several times slower than a browser's.
  *
- * Run alone: `npx tsx bench/search.ts` (BENCH_SEARCH_SCALE=0.1 for a quick run).
+ * Run alone: `npm run bench -- search` (BENCH_SEARCH_SCALE=0.1 for a quick run).
  */
 import Dexie from 'dexie';
 import { CommonplaceDB } from '../lib/db/schema';
@@ -257,12 +257,3 @@ export const searchBench: BenchSuite = {
     });
   },
 };
-
-const argv = (globalThis as { process?: { argv: string[] } }).process?.argv ?? [];
-if (argv[1] && import.meta.url.endsWith(argv[1].replace(/^.*\//, '/'))) {
-  for (const r of await searchBench.run()) {
-    const target = r.target === undefined ? '' : ` (target ${r.target} ${r.unit})`;
-    const note = r.note ? `  — ${r.note}` : '';
-    console.log(`${r.suite}  ${r.name}: ${r.value} ${r.unit}${target}${note}`);
-  }
-}
