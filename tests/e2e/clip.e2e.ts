@@ -1,29 +1,11 @@
 /** Clipping end to end in Chromium with the built extension: extract, edit, save, reopen, refuse. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../../lib/cli';
-import {
-  FIXTURES,
-  dumpDatabase,
-  launchExtension,
-  openPopupFor,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { dumpDatabase, FIXTURES, openPopupFor, withExtension } from './harness';
 
-let server: FixtureServer;
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const ctx = withExtension();
 
 async function cliExtract(file: string, url: string): Promise<Record<string, unknown>> {
   let out = '';
@@ -48,8 +30,8 @@ describe('clipping an article', () => {
   const articlePath = '/seed-site/article.html';
 
   test('the popup extracts what the CLI extracts, and Save stores it with the edits', async () => {
-    const url = server.url(articlePath);
-    const { popup } = await openPopupFor(session, url);
+    const url = ctx.server.url(articlePath);
+    const { popup } = await openPopupFor(ctx.session, url);
     await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
 
     await expect.poll(() => chipNames(popup, 'Authors')).toEqual(['USC Editors']);
@@ -67,7 +49,7 @@ describe('clipping an article', () => {
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
-    const dump = await dumpDatabase(session);
+    const dump = await dumpDatabase(ctx.session);
     expect(dump.pieces).toHaveLength(1);
     const piece = dump.pieces![0] as Record<string, unknown>;
     const content = dump.contents![0] as Record<string, unknown>;
@@ -101,7 +83,7 @@ describe('clipping an article', () => {
     await popup.close();
 
     // Reopened: the saved piece, not a new one.
-    const again = await openPopupFor(session, url);
+    const again = await openPopupFor(ctx.session, url);
     await again.popup.getByText('Already in your collection').waitFor();
     expect(await chipNames(again.popup, 'Themes')).toEqual(['Russian imperialism', 'Novorossiya']);
     await expect(again.popup.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(
@@ -111,23 +93,23 @@ describe('clipping an article', () => {
   });
 
   test('the same page with tracking parameters is the same piece: note and createdAt kept', async () => {
-    const before = await dumpDatabase(session);
+    const before = await dumpDatabase(ctx.session);
     const first = before.pieces![0] as Record<string, unknown>;
     const { popup } = await openPopupFor(
-      session,
-      server.url(`${articlePath}?utm_source=x&fbclid=abc`),
+      ctx.session,
+      ctx.server.url(`${articlePath}?utm_source=x&fbclid=abc`),
     );
     await popup.getByText('Already in your collection').waitFor();
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
-    const after = await dumpDatabase(session);
+    const after = await dumpDatabase(ctx.session);
     expect(after.pieces).toHaveLength(1);
     const piece = after.pieces![0] as Record<string, unknown>;
     expect(piece.id).toBe(first.id);
     expect(piece.createdAt).toBe(first.createdAt);
     expect(piece.note).toBe(first.note);
-    expect(piece.url).toBe(server.url(articlePath));
+    expect(piece.url).toBe(ctx.server.url(articlePath));
     expect(piece.updatedAt).not.toBe(first.updatedAt);
     expect(after.contents).toHaveLength(1);
     expect(after.tags).toHaveLength(before.tags!.length);
@@ -138,31 +120,35 @@ describe('clipping an article', () => {
 describe('pages that cannot be clipped leave the collection unchanged', () => {
   const cases: { name: string; url: () => string; message: RegExp }[] = [
     { name: 'a browser page', url: () => 'chrome://version/', message: /Browser pages/ },
-    { name: 'a PDF document', url: () => server.url('/e2e/sample.pdf'), message: /PDF documents/ },
+    {
+      name: 'a PDF document',
+      url: () => ctx.server.url('/e2e/sample.pdf'),
+      message: /PDF documents/,
+    },
     {
       name: 'a page whose reading is too slow',
-      url: () => server.url('/e2e/slow.html'),
+      url: () => ctx.server.url('/e2e/slow.html'),
       message: /took too long/,
     },
   ];
   for (const { name, url, message } of cases) {
     test(name, async () => {
-      const before = await dumpDatabase(session);
-      const { page, popup } = await openPopupFor(session, url());
+      const before = await dumpDatabase(ctx.session);
+      const { page, popup } = await openPopupFor(ctx.session, url());
       await expect(popup.getByRole('alert').innerText()).resolves.toMatch(message);
       await expect(popup.getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
-      expect(await dumpDatabase(session)).toEqual(before);
+      expect(await dumpDatabase(ctx.session)).toEqual(before);
       await popup.close();
       await page.close();
     });
   }
 
   test('a page without an article offers a bookmark and saves nothing by itself', async () => {
-    const before = await dumpDatabase(session);
-    const { page, popup } = await openPopupFor(session, server.url('/e2e/no-article.html'));
+    const before = await dumpDatabase(ctx.session);
+    const { page, popup } = await openPopupFor(ctx.session, ctx.server.url('/e2e/no-article.html'));
     await popup.getByText('No article was found on this page').waitFor();
     await popup.getByRole('button', { name: 'Save as bookmark' }).waitFor();
-    expect(await dumpDatabase(session)).toEqual(before);
+    expect(await dumpDatabase(ctx.session)).toEqual(before);
     await popup.close();
     await page.close();
   });

@@ -4,19 +4,11 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  FIXTURES,
-  clipAndSave,
-  launchExtension,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import { clipAndSave, FIXTURES, withExtension } from './harness';
 import { annotate } from './passage-helpers';
 
-let server: FixtureServer;
-let session: ExtensionSession;
+const ctx = withExtension();
 let library: Page;
 
 const SEED = 'Reading list: the left, Ukraine and Russian imperialism';
@@ -24,13 +16,11 @@ const SANCTIONS = 'Sanctions, oligarchs and the limits of “multipolarity”';
 const QUOTE = 'Boris Kagarlitsky';
 
 beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchExtension();
-  await clipAndSave(session, server.url('/extract/jsonld-authors.html'));
-  await clipAndSave(session, server.url('/extract/multi-author.html'));
-  const page = await session.context.newPage();
-  await page.goto(server.url('/seed-site/article.html'));
-  const editor = await annotate(session, page, 'article', QUOTE, {
+  await clipAndSave(ctx.session, ctx.server.url('/extract/jsonld-authors.html'));
+  await clipAndSave(ctx.session, ctx.server.url('/extract/multi-author.html'));
+  const page = await ctx.session.context.newPage();
+  await page.goto(ctx.server.url('/seed-site/article.html'));
+  const editor = await annotate(ctx.session, page, 'article', QUOTE, {
     note: 'the "red Putinist", per the critique',
     theme: 'Russian left',
   });
@@ -38,18 +28,14 @@ beforeAll(async () => {
   await page.locator('commonplace-editor').waitFor({ state: 'detached' });
   await page.close();
 
-  library = await session.context.newPage();
-  await library.goto(session.extensionUrl('library.html'));
+  library = await ctx.session.context.newPage();
+  await library.goto(ctx.session.extensionUrl('library.html'));
   await library
     .getByRole('region', { name: 'Themes' })
     .getByRole('checkbox', { name: /Russian imperialism/ })
     .check();
   await library.locator('.result-count', { hasText: '2 of 3 pieces' }).waitFor();
   await library.locator('summary', { hasText: 'Export' }).click();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 async function exportAs(format: string): Promise<Buffer> {

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
@@ -189,4 +190,26 @@ export async function clipAndSave(session: ExtensionSession, url: string): Promi
   await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await popup.close();
   await page.close();
+}
+
+export interface ExtensionTest {
+  server: FixtureServer;
+  session: ExtensionSession;
+}
+
+/**
+ * A fixture server and a fresh profile with the extension for the tests of one file, set up
+ * before them and closed after. The fields are filled in by the time the tests run.
+ */
+export function withExtension(): ExtensionTest {
+  const test = {} as ExtensionTest;
+  beforeAll(async () => {
+    test.server = await serveFixtures();
+    test.session = await launchExtension();
+  });
+  afterAll(async () => {
+    await test.session?.close();
+    await test.server?.close();
+  });
+  return test;
 }

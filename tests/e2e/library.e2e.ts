@@ -2,17 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  clipAndSave,
-  launchExtension,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { clipAndSave, withExtension } from './harness';
 
-let server: FixtureServer;
-let session: ExtensionSession;
+const ctx = withExtension();
 let library: Page;
 
 const PAGES = [
@@ -27,15 +20,9 @@ const TITLES = {
 };
 
 beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchExtension();
-  for (const page of PAGES) await clipAndSave(session, server.url(page));
-  library = await session.context.newPage();
-  await library.goto(session.extensionUrl('library.html'));
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+  for (const page of PAGES) await clipAndSave(ctx.session, ctx.server.url(page));
+  library = await ctx.session.context.newPage();
+  await library.goto(ctx.session.extensionUrl('library.html'));
 });
 
 const list = () => library.getByRole('listbox', { name: /^(Pieces|Passages)$/ });
@@ -121,7 +108,7 @@ describe('library', () => {
   });
 
   test('a piece saved from the popup appears without reloading', async () => {
-    await clipAndSave(session, server.url('/extract/byline-fr.html'));
+    await clipAndSave(ctx.session, ctx.server.url('/extract/byline-fr.html'));
     await expect.poll(titles).toHaveLength(4);
     await expect.poll(resultCount).toBe('4 of 4 pieces');
   });

@@ -1,35 +1,17 @@
 /** Passages end to end: annotate a selection, see it highlighted again after reloads and edits. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  dumpDatabase,
-  launchExtension,
-  openPopupFor,
-  serveFixtures,
-  tabIdOf,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { expect, test } from 'vitest';
+import { dumpDatabase, openPopupFor, tabIdOf, withExtension } from './harness';
 import { annotate, highlighted } from './passage-helpers';
 
-let server: FixtureServer;
-let session: ExtensionSession;
+const ctx = withExtension();
 const ARTICLE = '/passages/article.html';
 const QUOTE =
   'Solidarity is not a geometry of blocs; it is a relation between people who struggle.';
 
-beforeAll(async () => {
-  server = await serveFixtures();
-  session = await launchExtension();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
 test('annotate a selection: saved with note and tags, highlighted, private from the page', async () => {
-  const page = await session.context.newPage();
-  await page.goto(server.url(ARTICLE));
-  const editor = await annotate(session, page, '#target', QUOTE, {
+  const page = await ctx.session.context.newPage();
+  await page.goto(ctx.server.url(ARTICLE));
+  const editor = await annotate(ctx.session, page, '#target', QUOTE, {
     note: 'secret note 🤫, with "quotes"',
     theme: 'Solidarity',
     author: 'Ilse van der Berg',
@@ -51,7 +33,7 @@ test('annotate a selection: saved with note and tags, highlighted, private from 
   await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
   await expect.poll(() => page.locator('commonplace-editor').count()).toBe(0);
 
-  const dump = await dumpDatabase(session);
+  const dump = await dumpDatabase(ctx.session);
   expect(dump.pieces).toHaveLength(1); // the piece was clipped with the passage
   expect(dump.passages).toHaveLength(1);
   const passage = dump.passages![0] as { quote: string; note: string; textFragment: string | null };
@@ -62,7 +44,7 @@ test('annotate a selection: saved with note and tags, highlighted, private from 
 });
 
 test('after a reload, opening the popup paints the passage on the same words and lists it', async () => {
-  const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+  const { page, popup } = await openPopupFor(ctx.session, ctx.server.url(ARTICLE));
   const passages = popup.getByRole('region', { name: 'Passages' });
   await passages.waitFor();
   await expect(passages.innerText()).resolves.toContain(QUOTE);
@@ -72,22 +54,22 @@ test('after a reload, opening the popup paints the passage on the same words and
 });
 
 test('the site edits its page (markup, whitespace, inserted text): still on the right words', async () => {
-  server.swap(ARTICLE, '/passages/article-edited.html');
+  ctx.server.swap(ARTICLE, '/passages/article-edited.html');
   try {
-    const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+    const { page, popup } = await openPopupFor(ctx.session, ctx.server.url(ARTICLE));
     await popup.getByRole('region', { name: 'Passages' }).waitFor();
     await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
     await popup.close();
     await page.close();
   } finally {
-    server.swap(ARTICLE, null);
+    ctx.server.swap(ARTICLE, null);
   }
 });
 
 test('the paragraph is gone: listed as an orphan with its quote, never painted elsewhere', async () => {
-  server.swap(ARTICLE, '/passages/article-cut.html');
+  ctx.server.swap(ARTICLE, '/passages/article-cut.html');
   try {
-    const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+    const { page, popup } = await openPopupFor(ctx.session, ctx.server.url(ARTICLE));
     const orphans = popup.getByRole('region', { name: 'Orphans' });
     await orphans.waitFor();
     await expect(orphans.innerText()).resolves.toContain(QUOTE);
@@ -95,15 +77,15 @@ test('the paragraph is gone: listed as an orphan with its quote, never painted e
     await popup.close();
     await page.close();
   } finally {
-    server.swap(ARTICLE, null);
+    ctx.server.swap(ARTICLE, null);
   }
 });
 
 test('words that occur twice: the passage comes back on the occurrence that was marked', async () => {
-  const page = await session.context.newPage();
-  await page.goto(server.url(ARTICLE));
+  const page = await ctx.session.context.newPage();
+  await page.goto(ctx.server.url(ARTICLE));
   const editor = await annotate(
-    session,
+    ctx.session,
     page,
     'article',
     'applauded the tanks',
@@ -113,9 +95,9 @@ test('words that occur twice: the passage comes back on the occurrence that was 
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect.poll(async () => (await highlighted(page)).length).toBe(2);
   await page.reload();
-  const tabId = await tabIdOf(session, page.url());
-  const popup = await session.context.newPage();
-  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+  const tabId = await tabIdOf(ctx.session, page.url());
+  const popup = await ctx.session.context.newPage();
+  await popup.goto(ctx.session.extensionUrl(`popup.html?tab=${tabId}`));
   await popup.getByRole('region', { name: 'Passages' }).waitFor();
   await expect.poll(async () => (await highlighted(page)).length).toBe(2);
   // The highlighted occurrence is the one in the #repeat paragraph, not the earlier one.
@@ -136,15 +118,15 @@ test('words that occur twice: the passage comes back on the occurrence that was 
 });
 
 test('with automatic highlights on, a reload alone repaints; turned off, it does not', async () => {
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('library.html'));
+  const library = await ctx.session.context.newPage();
+  await library.goto(ctx.session.extensionUrl('library.html'));
   await library.getByText('Backup and settings').click();
   const setting = library.getByRole('checkbox', { name: /Show my highlights automatically/ });
   await setting.check();
   await expect.poll(() => library.getByText(/On for 1 site/).count()).toBe(1);
 
-  const page = await session.context.newPage();
-  await page.goto(server.url(ARTICLE));
+  const page = await ctx.session.context.newPage();
+  await page.goto(ctx.server.url(ARTICLE));
   await expect.poll(() => highlighted(page)).toContain(QUOTE);
 
   await setting.uncheck();
@@ -157,8 +139,8 @@ test('with automatic highlights on, a reload alone repaints; turned off, it does
 });
 
 test('the library lists passages and highlights them in the stored copy', async () => {
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('library.html?view=passages'));
+  const library = await ctx.session.context.newPage();
+  await library.goto(ctx.session.extensionUrl('library.html?view=passages'));
   const list = library.getByRole('listbox', { name: 'Passages' });
   await expect.poll(() => list.locator('.card-quote').allInnerTexts()).toContain(QUOTE);
   await list.locator('.card-quote').filter({ hasText: QUOTE }).click();
@@ -168,8 +150,8 @@ test('the library lists passages and highlights them in the stored copy', async 
 });
 
 test('a theme’s colour chosen in the library colours its passages; edit and delete from the popup', async () => {
-  const library = await session.context.newPage();
-  await library.goto(session.extensionUrl('library.html'));
+  const library = await ctx.session.context.newPage();
+  await library.goto(ctx.session.extensionUrl('library.html'));
   await library.getByText('Backup and settings').click();
   const colour = library
     .getByRole('region', { name: 'Theme colours' })
@@ -179,7 +161,7 @@ test('a theme’s colour chosen in the library colours its passages; edit and de
   await colour.fill('#123456');
   await library.close();
 
-  const { page, popup } = await openPopupFor(session, server.url(ARTICLE));
+  const { page, popup } = await openPopupFor(ctx.session, ctx.server.url(ARTICLE));
   const passages = popup.getByRole('region', { name: 'Passages' });
   await passages.waitFor();
   const names = () =>
@@ -198,7 +180,7 @@ test('a theme’s colour chosen in the library colours its passages; edit and de
     .getByRole('button', { name: 'Delete passage' })
     .click();
   await expect.poll(() => highlighted(page)).not.toContain(QUOTE);
-  const dump = await dumpDatabase(session);
+  const dump = await dumpDatabase(ctx.session);
   expect((dump.passages as { quote: string }[]).map((p) => p.quote)).not.toContain(QUOTE);
   await popup.close();
   await page.close();
