@@ -13,11 +13,20 @@ const KIND_LABEL: Record<PagePreview['pageKind'], string> = {
   bookmark: 'Bookmark',
 };
 
+// One formatter per language: `toLocaleDateString` builds a new one on every call, which costs
+// milliseconds a keystroke when a list of pieces re-renders.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string | null, lang?: string): string | null {
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  let format = dateFormats.get(lang ?? '');
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+    dateFormats.set(lang ?? '', format);
+  }
+  return format.format(date);
 }
 
 export function PiecePreview({ page, wordCount }: PiecePreviewProps) {

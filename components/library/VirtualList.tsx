@@ -28,17 +28,19 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
-  // The virtualizer reads items through a ref: callbacks stay the same from render to render, so
-  // it does not re-measure 20,000 rows each time; `measure()` runs when the items change.
+  // The virtualizer reads items through a ref, so its callbacks stay the same from render to
+  // render and it does not lay out 20,000 rows again each time. New items get a new key function:
+  // that is what tells it to lay them out again, in this render (`measure()` would cost a second).
   const current = useRef({ items, itemHeight, itemKey });
   current.current = { items, itemHeight, itemKey };
+  const keyOf = (index: number) => current.current.itemKey(current.current.items[index]!, index);
   const [virtualizer] = useState(
     () =>
       new Virtualizer<HTMLDivElement, Element>({
-        count: 0,
+        count: items.length,
         getScrollElement: () => scroller.current,
         estimateSize: (index) => current.current.itemHeight(current.current.items[index]!),
-        getItemKey: (index) => current.current.itemKey(current.current.items[index]!, index),
+        getItemKey: keyOf,
         scrollToFn: elementScroll,
         observeElementRect,
         observeElementOffset,
@@ -46,13 +48,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         overscan: 10,
       }),
   );
-  if (virtualizer.options.count !== items.length) {
-    virtualizer.setOptions({ ...virtualizer.options, count: items.length });
+  const laidOut = useRef(items);
+  if (laidOut.current !== items) {
+    laidOut.current = items;
+    virtualizer.setOptions({ ...virtualizer.options, count: items.length, getItemKey: keyOf });
   }
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
   useEffect(() => {
-    virtualizer.measure();
     if (active >= items.length) setActive(-1);
   }, [items]);
 

@@ -40,8 +40,10 @@ import {
   filterPassages,
   filterPieces,
   groupPieces,
+  listsEveryPieceNewestFirst,
   sortPieces,
 } from '../../lib/library/view';
+import { readFirstScreen, type FirstScreen } from '../../lib/library/first-screen';
 import { displayHtml } from '../../lib/reader/display-html';
 import { createAnchorer, type Selector } from '../../lib/anchoring';
 import { clippedSitePatterns } from '../../lib/passages/origins';
@@ -66,6 +68,8 @@ type Row =
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
 const NO_PASSAGES: PassageRow[] = [];
+/** Rows of the first screen beyond those that fit the window (the list's overscan and more). */
+const FIRST_SCREEN_EXTRA_ROWS = 20;
 
 const imageSettingKey = (pieceId: string) => `images:${pieceId}`;
 
@@ -78,7 +82,22 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function App() {
   const [view, setView] = useUrlView();
-  const pieces = useLiveQuery(() => db.pieces.toArray(), []);
+  // A plain list (every piece, newest first) is painted from its first screen; every piece is
+  // read once that is on screen (reading them first would hold the paint for a quarter second).
+  const [firstScreen, setFirstScreen] = useState<FirstScreen | null>(null);
+  const [readAll, setReadAll] = useState(() => !listsEveryPieceNewestFirst(view));
+  useEffect(() => {
+    if (readAll) return;
+    readFirstScreen(db, Math.ceil(innerHeight / ROW_HEIGHT.piece) + FIRST_SCREEN_EXTRA_ROWS)
+      .then(setFirstScreen, (error: unknown) => console.error('library query failed', error))
+      .finally(() => setReadAll(true));
+  }, []);
+  const pieces = useLiveQuery(
+    () => (readAll ? db.pieces.toArray() : Promise.resolve(undefined)),
+    [readAll],
+  );
+  const shownFirst =
+    pieces === undefined && firstScreen && listsEveryPieceNewestFirst(view) ? firstScreen : null;
   const tags = useLiveQuery(() => db.tags.toArray(), []);
   // All passages are read only for the passages view: 100,000 of them would slow the first paint.
   const passages = useLiveQuery(
@@ -86,12 +105,13 @@ export function App() {
     [view.view],
   );
   const passageStamp = useLiveQuery(async () => {
+    if (!readAll) return undefined;
     const last = await db.passages.orderBy('updatedAt').last();
     return `${await db.passages.count()} ${last?.updatedAt ?? ''}`;
-  }, []);
+  }, [readAll]);
   // Any change to the collection re-runs the search, so results follow saves made elsewhere.
   const revision = useMemo(() => ({}), [pieces, passageStamp]);
-  const search = useSearch(db, view.q, view.view, revision);
+  const search = useSearch(db, view.q, view.view, revision, readAll);
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
@@ -118,20 +138,34 @@ export function App() {
   const names = (ids: string[]) => ids.flatMap((id) => tagsById.get(id)?.name ?? []);
 
   const sortKey = effectiveSort(view);
+  // The filters alone: typing in the search box changes the view but not them.
+  const { themes, themeMode, authors, site, from, to, dateField } = view;
+  const filters = useMemo(
+    () => ({ ...view }),
+    [themes.join(), themeMode, authors.join(), site, from, to, dateField],
+  );
   // Sorting 20,000 rows happens once per change of the collection or of the order; filtering
-  // keeps that order. While searching, only the matches are sorted (by relevance by default).
-  const ordered = useMemo(
-    () => (search ? null : sortPieces(pieces ?? [], sortKey)),
-    [pieces, sortKey, search],
-  );
-  const sorted = useMemo(
+  // keeps that order. While searching, only the matches are filtered and sorted (by relevance
+  // by default).
+  // It is kept while a search runs, so clearing the search does not sort again.
+  const listSort = view.sort ?? 'captured';
+  const ordered = useMemo(() => sortPieces(pieces ?? [], listSort), [pieces, listSort]);
+  const sorted = useMemo(() => {
+    if (shownFirst) return shownFirst.pieces;
+    if (!search) return filterPieces(ordered, filters);
+    const found = [...search.pieceIds].flatMap((id) => piecesById.get(id) ?? []);
+    return sortPieces(filterPieces(found, filters), sortKey, search.scores);
+  }, [shownFirst, piecesById, ordered, filters, search, sortKey]);
+  // Counting 20,000 pieces is kept for when the view lets them all through (no filter, no search).
+  const allCounts = useMemo(() => facetCounts(pieces ?? []), [pieces]);
+  const counts = useMemo(
     () =>
-      search
-        ? sortPieces(filterPieces(pieces ?? [], view, search.pieceIds), sortKey, search.scores)
-        : filterPieces(ordered ?? [], view),
-    [pieces, ordered, view, search, sortKey],
+      shownFirst?.counts ??
+      (sorted.length === (pieces ?? []).length ? allCounts : facetCounts(sorted)),
+    [shownFirst, sorted, allCounts],
   );
-  const counts = useMemo(() => facetCounts(sorted), [sorted]);
+  // Pieces the view shows (all of them while only the first screen is read).
+  const shownCount = shownFirst?.total ?? sorted.length;
   const shownPassages = useMemo(
     () => filterPassages(passages ?? [], piecesById, view, search?.passageIds ?? null),
     [passages, piecesById, view, search],
@@ -247,7 +281,9 @@ export function App() {
               ? [open.id]
               : passageView
                 ? [...new Set(shownPassages.map((p) => p.pieceId))]
-                : sorted.map((p) => p.id);
+                : shownFirst
+                  ? null
+                  : sorted.map((p) => p.id);
         const backup = await collectBackup(db, ids);
         if (passageView) {
           const shown = new Set(shownPassages.map((p) => p.id));
@@ -263,13 +299,13 @@ export function App() {
       }
     });
 
-  const loading = pieces === undefined || tags === undefined;
-  const total = pieces?.length ?? 0;
+  const loading = tags === undefined || (pieces === undefined && !shownFirst);
+  const total = shownFirst?.total ?? pieces?.length ?? 0;
   const resultLabel = loading
     ? 'Loading…'
     : view.view === 'passages'
       ? `${shownPassages.length} of ${passages?.length ?? 0} passages`
-      : `${sorted.length} of ${total} pieces`;
+      : `${shownCount} of ${total} pieces`;
   const allTagNames = (kind: TagRow['kind']) =>
     (tags ?? []).filter((t) => t.kind === kind).map((t) => t.name);
 
@@ -307,7 +343,7 @@ export function App() {
               view:
                 view.view === 'passages'
                   ? new Set(shownPassages.map((p) => p.pieceId)).size
-                  : sorted.length,
+                  : shownCount,
             }}
             openPiece={open?.title ?? null}
             progress={exportProgress}

@@ -19,12 +19,11 @@ const LIMIT = 500;
 const WITH_SNIPPETS = 30;
 
 async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<SearchState> {
-  const [ranked, shown, passages] = await Promise.all([
-    view === 'pieces' ? searchPieces(db, q, { limit: LIMIT, snippets: false }) : [],
-    view === 'pieces' ? searchPieces(db, q, { limit: WITH_SNIPPETS }) : [],
-    view === 'passages' ? searchPassages(db, q, { limit: LIMIT }) : [],
+  const options = { limit: LIMIT, snippets: WITH_SNIPPETS };
+  const [pieces, passages] = await Promise.all([
+    view === 'pieces' ? searchPieces(db, q, options) : [],
+    view === 'passages' ? searchPassages(db, q, options) : [],
   ]);
-  const pieces = [...shown, ...ranked];
   const state: SearchState = {
     pieceIds: new Set(pieces.map((h) => h.pieceId)),
     passageIds: new Set(passages.map((h) => h.passageId)),
@@ -36,17 +35,21 @@ async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<
   return state;
 }
 
-/** The search results for `q`, or null when there is no search. */
+/**
+ * The search results for `q`, or null when there is no search. The index is read ahead once
+ * `warm` is true (after the first paint: reading it competes with that).
+ */
 export function useSearch(
   db: CommonplaceDB,
   q: string,
   view: ViewKind,
   revision: unknown,
+  warm: boolean,
 ): SearchState | null {
   const [state, setState] = useState<SearchState | null>(null);
   useEffect(() => {
-    void prepareSearch(db);
-  }, []);
+    if (warm) void prepareSearch(db);
+  }, [warm]);
   useEffect(() => {
     if (!q.trim()) {
       setState(null);

@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PageKind } from '../extract/types';
-import { SEARCH_STORES, upgradeSearchIndex } from '../search/schema';
+import { SEARCH_STORES, upgradeFacetCounts, upgradeSearchIndex } from '../search/schema';
 import type {
   SearchBlockRow,
   SearchDocsRow,
@@ -119,6 +119,9 @@ export class CommonplaceDB extends Dexie {
     });
     // 2: the full-text search index (lib/search), built from the pieces already saved.
     this.version(2).stores(SEARCH_STORES).upgrade(upgradeSearchIndex);
+    // 3: facet counts kept with the index, so the library paints its sidebar without reading
+    // every piece (no new table or index).
+    this.version(3).stores({}).upgrade(upgradeFacetCounts);
   }
 }
 

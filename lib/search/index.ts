@@ -30,6 +30,7 @@
  * everywhere.
  */
 import type { CommonplaceDB } from '../db/schema';
+import { facetMaps, type FacetCounts } from './facets';
 import {
   SEARCH_TABLES,
   indexPassageIn,
@@ -50,6 +51,16 @@ export type { PassageField, PassageHit, PieceField, SearchHit, SearchOptions } f
 export type { Snippet } from './snippet';
 export { forEachTerm, parseQuery, tokenize, type QueryWord } from './tokenize';
 export { forgetSearchCache } from './view';
+export type { FacetCounts };
+
+/**
+ * How many pieces carry each author, theme and site, as kept by the index (no piece is read).
+ * Call it inside a transaction that includes `searchState`, or on its own.
+ */
+export async function readFacetCounts(db: CommonplaceDB): Promise<FacetCounts> {
+  const state = await db.searchState.get('index');
+  return facetMaps(state?.facets ?? {});
+}
 
 /**
  * Runs `fn` in a read-write transaction over SEARCH_TABLES (a part of the caller's transaction

@@ -55,8 +55,8 @@ export interface SearchOptions {
   limit?: number;
   /** Only these pieces (a filtered list's ids). */
   pieceIds?: Iterable<string>;
-  /** Compute snippets (default true). */
-  snippets?: boolean;
+  /** Compute snippets: for every hit (true, the default), none (false), or the first N hits. */
+  snippets?: boolean | number;
 }
 
 const W_TITLE = 6;
@@ -538,9 +538,16 @@ export async function searchPieces(
       }
       return hit;
     });
-    if (options.snippets !== false) await addPieceSnippets(t, results, words);
+    const withSnippets = results.slice(0, snippetCount(options, results.length));
+    if (withSnippets.length > 0) await addPieceSnippets(t, withSnippets, words);
     return results;
   });
+}
+
+/** How many of `hits` hits get a snippet under `options.snippets`. */
+function snippetCount(options: SearchOptions, hits: number): number {
+  const { snippets = true } = options;
+  return snippets === true ? hits : snippets === false ? 0 : Math.max(0, Math.min(hits, snippets));
 }
 
 function popcount(n: number): number {
@@ -642,9 +649,10 @@ export async function searchPassages(
       fields: fieldNames(e.fields, PASSAGE_FIELDS),
       snippet: null,
     }));
-    if (options.snippets !== false && results.length > 0) {
-      const rows = await t.passages.bulkGet(results.map((r) => r.passageId));
-      results.forEach((hit, i) => {
+    const withSnippets = results.slice(0, snippetCount(options, results.length));
+    if (withSnippets.length > 0) {
+      const rows = await t.passages.bulkGet(withSnippets.map((r) => r.passageId));
+      withSnippets.forEach((hit, i) => {
         const row = rows[i];
         if (!row) return;
         hit.snippet =

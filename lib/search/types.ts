@@ -44,6 +44,11 @@ export interface SearchStateRow {
   docCount: number;
   tailDocs: number;
   tailPostings: number;
+  /**
+   * Pieces per facet key (see ./facets.ts): the library's author, theme and site counts, kept
+   * here because every write of a piece passes through this index in its own transaction.
+   */
+  facets: Record<string, number>;
 }
 
 export interface SearchSegmentRow {
@@ -101,4 +106,6 @@ export interface SearchDocsRow {
   /** The piece's own document, then one per passage (`passageIds[i]` ↔ `docs[i + 1]`). */
   docs: number[];
   passageIds: string[];
+  /** The facet keys the piece was counted under when indexed, taken off when it changes. */
+  facets: string[];
 }

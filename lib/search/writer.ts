@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow } from '../db/schema';
 import { analysePassage, analysePiece, type Analysed } from './analyze';
+import { countFacets, facetKeysOf } from './facets';
 import { compareTerms, decodePostings, SegmentBuilder, type DocInfo } from './segment';
 import {
   FIELD_BODY,
@@ -96,6 +97,7 @@ export function newState(): SearchStateRow {
     docCount: 0,
     tailDocs: 0,
     tailPostings: 0,
+    facets: {},
   };
 }
 
@@ -141,6 +143,7 @@ async function removePieces(
   const rows = await t.docs.bulkGet(pieceIds);
   const numbers = rows.flatMap((row) => row?.docs ?? []);
   await removeDocs(t, state, numbers);
+  for (const row of rows) if (row) countFacets(state.facets, row.facets, -1);
   const found = rows.filter((row) => row !== undefined).map((row) => row.pieceId);
   if (found.length > 0) await t.docs.bulkDelete(found);
 }
@@ -190,6 +193,7 @@ function pieceDocs(
       pieceId: piece.id,
       docs: docs.map((d) => d.info.doc),
       passageIds: passages.map((p) => p.id),
+      facets: facetKeysOf(piece),
     },
   };
 }
@@ -241,7 +245,12 @@ function buildPieceDocs(
     builder.endDoc();
     docs.push(info.doc);
   }
-  return { pieceId: piece.id, docs, passageIds: passages.map((p) => p.id) };
+  return {
+    pieceId: piece.id,
+    docs,
+    passageIds: passages.map((p) => p.id),
+    facets: facetKeysOf(piece),
+  };
 }
 
 function tailRow(doc: NewDoc): SearchTailRow {
@@ -392,6 +401,7 @@ export async function indexPiecesIn(
         tailDocs.push(...docs);
       } else docRows.push(buildPieceDocs(builder, state, piece, contents[i], passagesOf));
     });
+    for (const row of docRows) countFacets(state.facets, row.facets, 1);
     indexTimings.analyse += performance.now() - clock;
     clock = performance.now();
     await t.docs.bulkPut(docRows);

@@ -7,6 +7,7 @@ import {
   filterPassages,
   filterPieces,
   groupPieces,
+  listsEveryPieceNewestFirst,
   parseView,
   sortPieces,
   viewToSearch,
@@ -162,6 +163,10 @@ describe('sortPieces', () => {
     ]);
     expect(ids(sortPieces(pieces, 'relevance', scores))).toEqual(['b', 'd', 'a', 'c']);
   });
+  test('clipped at the same time: the greater id first (as the capturedAt index reads backwards)', () => {
+    const same = ['m', 'z', 'a'].map((id) => piece(id));
+    expect(ids(sortPieces(same, 'captured'))).toEqual(['z', 'm', 'a']);
+  });
   test('does not change its input', () => {
     const copy = [...pieces];
     sortPieces(pieces, 'title');
@@ -232,5 +237,26 @@ describe('filterPassages', () => {
   });
   test('search matches restrict the set', () => {
     expect(ids(filterPassages(passages, byId, view({}), new Set(['p1'])))).toEqual(['p1']);
+  });
+});
+
+describe('listsEveryPieceNewestFirst', () => {
+  test('only the plain list: no search, filter, grouping, other order, passages or open piece', () => {
+    expect(listsEveryPieceNewestFirst(DEFAULT_VIEW)).toBe(true);
+    expect(listsEveryPieceNewestFirst(view({ sort: 'captured', q: '  ' }))).toBe(true);
+    const changes: Partial<LibraryView>[] = [
+      { q: 'kag' },
+      { themes: ['imp'] },
+      { authors: ['ford'] },
+      { site: 'Site' },
+      { from: '2026-01-01' },
+      { to: '2026-01-01' },
+      { group: 'author' },
+      { sort: 'title' },
+      { sort: 'published' },
+      { view: 'passages' },
+      { piece: 'a' },
+    ];
+    for (const change of changes) expect(listsEveryPieceNewestFirst(view(change))).toBe(false);
   });
 });

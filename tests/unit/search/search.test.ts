@@ -218,6 +218,23 @@ describe('hits', () => {
     expect(hit!.snippet).toEqual({ text: 'The archive of exile', highlights: [[15, 20]] });
   });
 
+  test('snippets for every hit, none, or only the first N (the rows on screen)', async () => {
+    const { db } = await collection(
+      Array.from({ length: 5 }, (_, i) => ({
+        title: `Memory ${i}`,
+        text: FILLER,
+        passages: [{ quote: `A memory of the city, ${i}` }],
+      })),
+    );
+    const withSnippet = async (snippets?: boolean | number) =>
+      (await searchPieces(db, 'memory', { snippets })).map((h) => h.snippet !== null);
+    expect(await withSnippet()).toEqual([true, true, true, true, true]);
+    expect(await withSnippet(false)).toEqual([false, false, false, false, false]);
+    expect(await withSnippet(2)).toEqual([true, true, false, false, false]);
+    const passages = await searchPassages(db, 'memory', { snippets: 1 });
+    expect(passages.map((h) => h.snippet !== null)).toEqual([true, false, false, false, false]);
+  });
+
   test('limit', async () => {
     const { db } = await collection(
       Array.from({ length: 5 }, (_, i) => ({ title: `Memory ${i}`, text: FILLER })),

@@ -1,0 +1,144 @@
+import Dexie from 'dexie';
+import { describe, expect, test } from 'vitest';
+import { applyBackup, collectBackup } from '../../../lib/backup/database';
+import { deletePiece, restorePiece, savePiece, updatePiece } from '../../../lib/db/pieces';
+import { CommonplaceDB } from '../../../lib/db/schema';
+import { facetCounts } from '../../../lib/library/view';
+import { SEARCH_STORES } from '../../../lib/search/schema';
+import { facetMaps } from '../../../lib/search/facets';
+import { random } from '../../support/random';
+import { freshDatabase, makeExtraction } from '../factories';
+import { putPiece } from './helpers';
+
+/** The counts kept with the index, next to the same counts taken over every piece. */
+async function keptAndCounted(db: CommonplaceDB) {
+  const state = await db.searchState.get('index');
+  return {
+    kept: facetMaps(state?.facets ?? {}),
+    counted: facetCounts(await db.pieces.toArray()),
+  };
+}
+
+const AUTHORS = [
+  'Boris Kagarlitsky',
+  'Christopher Ford',
+  'Ilya Budraitskis',
+  'Volodymyr Ishchenko',
+];
+const THEMES = ['Russian imperialism', 'Left debates', 'Ukraine', 'Labour'];
+const SITES = ['LeftEast', 'Links', null];
+
+describe('facet counts kept with the index', () => {
+  test('follow every kind of write: save, resave, edit, delete, undo, import', async () => {
+    const next = random(11);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const some = (list: readonly string[]) => list.filter(() => next() < 0.4);
+    const db = freshDatabase();
+    const ops: string[] = [];
+    for (let step = 0; step < 60; step++) {
+      const ids = (await db.pieces.toCollection().primaryKeys()) as string[];
+      const roll = next();
+      if (roll < 0.4 || ids.length === 0) {
+        ops.push('save');
+        // Eight addresses: saving one again updates its piece.
+        await savePiece(
+          db,
+          makeExtraction({
+            url: `https://example.org/${Math.floor(next() * 8)}`,
+            siteName: pick(SITES),
+          }),
+          { authors: some(AUTHORS), themes: some(THEMES), note: '' },
+        );
+      } else if (roll < 0.6) {
+        ops.push('edit');
+        await updatePiece(db, pick(ids), {
+          title: 'Edited',
+          publishedTime: null,
+          authors: some(AUTHORS),
+          themes: some(THEMES),
+          note: 'edited',
+        });
+      } else if (roll < 0.8) {
+        ops.push('delete');
+        const gone = await deletePiece(db, pick(ids));
+        // Undo, as the library offers it, right after the deletion.
+        if (gone && next() < 0.5) {
+          const { kept, counted } = await keptAndCounted(db);
+          expect(kept).toEqual(counted);
+          ops.push('undo');
+          await restorePiece(db, gone);
+        }
+      } else {
+        ops.push('import');
+        // Another collection, with pieces of its own and some at the same addresses.
+        const other = freshDatabase();
+        for (let i = 0; i < 3; i++) {
+          await savePiece(
+            other,
+            makeExtraction({
+              url: `https://example.org/${Math.floor(next() * 12)}`,
+              siteName: pick(SITES),
+            }),
+            { authors: some(AUTHORS), themes: some(THEMES), note: 'imported' },
+            new Date(Date.now() + 60_000),
+          );
+        }
+        await applyBackup(db, await collectBackup(other, null));
+      }
+      const { kept, counted } = await keptAndCounted(db);
+      expect(kept, `after ${ops.join(', ')}`).toEqual(counted);
+    }
+    // The walk did each kind of write.
+    expect(new Set(ops)).toEqual(new Set(['save', 'edit', 'delete', 'undo', 'import']));
+    const { kept } = await keptAndCounted(db);
+    expect(kept.authors.size + kept.themes.size).toBeGreaterThan(0);
+  });
+
+  test('opening a version-2 database counts the pieces it holds', async () => {
+    const name = `facets-${crypto.randomUUID()}`;
+    // Version 2 as the app made it: an index without facet counts.
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      pieces:
+        'id, &url, capturedAt, publishedTime, updatedAt, title, siteName, *authorIds, *themeIds',
+      contents: 'pieceId',
+      passages: 'id, pieceId, createdAt, updatedAt, *authorIds, *themeIds',
+      tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
+      settings: 'key',
+    });
+    v2.version(2).stores(SEARCH_STORES);
+    const db2 = v2 as unknown as CommonplaceDB;
+    const first = await putPiece(db2, { title: 'One', authors: ['Boris Kagarlitsky'] });
+    const second = await putPiece(db2, {
+      title: 'Two',
+      authors: ['Boris Kagarlitsky', 'Ilya Budraitskis'],
+      themes: ['Russian imperialism'],
+    });
+    await v2.table('searchState').put({
+      id: 'index',
+      indexId: 'old',
+      generation: 1,
+      nextDoc: 2,
+      nextSeg: 0,
+      segments: [],
+      dead: [],
+      docCount: 2,
+      tailDocs: 0,
+      tailPostings: 0,
+    });
+    await v2.table('searchDocs').bulkPut([
+      { pieceId: first.id, docs: [0], passageIds: [] },
+      { pieceId: second.id, docs: [1], passageIds: [] },
+    ]);
+    v2.close();
+
+    const db = new CommonplaceDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const { kept, counted } = await keptAndCounted(db);
+    expect(kept).toEqual(counted);
+    expect([...kept.authors.values()].sort()).toEqual([1, 2]);
+    expect([...kept.themes.values()]).toEqual([1]);
+    expect((await db.searchDocs.get(second.id))?.facets).toHaveLength(3);
+  });
+});
