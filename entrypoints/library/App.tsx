@@ -39,9 +39,11 @@ import {
   facetCounts,
   filterPassages,
   filterPieces,
+  filterTagged,
   groupPieces,
   listsEveryPieceNewestFirst,
   sortPieces,
+  tagPieces,
 } from '../../lib/library/view';
 import { readFirstScreen, type FirstScreen } from '../../lib/library/first-screen';
 import { displayHtml } from '../../lib/reader/display-html';
@@ -60,10 +62,11 @@ import { useSearch } from './search';
 
 const db = openDatabase();
 
+/** A row of the list; `key` is unique in it (a piece is listed once per group it is in). */
 type Row =
   | { kind: 'group'; key: string; label: string; count: number }
-  | { kind: 'piece'; piece: PieceRow; group: string }
-  | { kind: 'passage'; passage: PassageRow };
+  | { kind: 'piece'; key: string; piece: PieceRow }
+  | { kind: 'passage'; key: string; passage: PassageRow };
 
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
@@ -149,10 +152,10 @@ export function App() {
   // by default).
   // It is kept while a search runs, so clearing the search does not sort again.
   const listSort = view.sort ?? 'captured';
-  const ordered = useMemo(() => sortPieces(pieces ?? [], listSort), [pieces, listSort]);
-  const sorted = useMemo(() => {
+  const ordered = useMemo(() => tagPieces(sortPieces(pieces ?? [], listSort)), [pieces, listSort]);
+  const sorted = useMemo((): readonly PieceRow[] => {
     if (shownFirst) return shownFirst.pieces;
-    if (!search) return filterPieces(ordered, filters);
+    if (!search) return filterTagged(ordered, filters);
     const found = [...search.pieceIds].flatMap((id) => piecesById.get(id) ?? []);
     return sortPieces(filterPieces(found, filters), sortKey, search.scores);
   }, [shownFirst, piecesById, ordered, filters, search, sortKey]);
@@ -173,11 +176,16 @@ export function App() {
 
   const rows = useMemo<Row[]>(() => {
     if (view.view === 'passages')
-      return shownPassages.map((passage) => ({ kind: 'passage', passage }));
-    if (view.group === 'none') return sorted.map((piece) => ({ kind: 'piece', piece, group: '' }));
+      return shownPassages.map((passage) => ({ kind: 'passage', key: passage.id, passage }));
+    if (view.group === 'none')
+      return sorted.map((piece) => ({ kind: 'piece', key: piece.id, piece }));
     return groupPieces(sorted, view.group, tagsById).flatMap((group): Row[] => [
-      { kind: 'group', key: group.key, label: group.label, count: group.pieces.length },
-      ...group.pieces.map((piece): Row => ({ kind: 'piece', piece, group: group.key })),
+      { kind: 'group', key: `g-${group.key}`, label: group.label, count: group.pieces.length },
+      ...group.pieces.map((piece): Row => ({
+        kind: 'piece',
+        key: `${group.key}-${piece.id}`,
+        piece,
+      })),
     ]);
   }, [sorted, shownPassages, view.view, view.group, tagsById]);
 
@@ -474,13 +482,7 @@ export function App() {
           <VirtualList<Row>
             label={view.view === 'passages' ? 'Passages' : 'Pieces'}
             items={rows}
-            itemKey={(row, index) =>
-              row.kind === 'group'
-                ? `g-${row.key}-${index}`
-                : row.kind === 'piece'
-                  ? `${row.group}-${row.piece.id}`
-                  : row.passage.id
-            }
+            itemKey={(row) => row.key}
             itemHeight={(row) => ROW_HEIGHT[row.kind]}
             isSelectable={(row) => row.kind !== 'group'}
             onOpen={(row) => {

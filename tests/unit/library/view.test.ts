@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { random } from '../../support/random';
 import type { PassageRow, PieceRow, TagRow } from '../../../lib/db/schema';
 import {
   DEFAULT_VIEW,
@@ -6,10 +7,12 @@ import {
   facetCounts,
   filterPassages,
   filterPieces,
+  filterTagged,
   groupPieces,
   listsEveryPieceNewestFirst,
   parseView,
   sortPieces,
+  tagPieces,
   viewToSearch,
   type LibraryView,
 } from '../../../lib/library/view';
@@ -82,7 +85,7 @@ const pieces = [
   }),
   piece('d', { siteName: null, capturedAt: '2026-01-15T00:00:00.000Z', title: 'Zed' }),
 ];
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 
 describe('view in the URL', () => {
   test('the default view is the bare library', () => {
@@ -258,5 +261,43 @@ describe('listsEveryPieceNewestFirst', () => {
       { piece: 'a' },
     ];
     for (const change of changes) expect(listsEveryPieceNewestFirst(view(change))).toBe(false);
+  });
+});
+
+describe('filterTagged', () => {
+  test('gives what filterPieces gives, in the same order, for any mix of filters', () => {
+    const next = random(5);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const THEMES = ['imp', 'syria', 'labour', 'left', 'war'];
+    const AUTHORS = ['ford', 'kag', 'bud'];
+    const some = (list: string[], p: number) => list.filter(() => next() < p);
+    const all = Array.from({ length: 300 }, (_, i) =>
+      piece(`p${i}`, {
+        themeIds: some(THEMES, 0.3),
+        // A repeated id, as an old import may have left it.
+        authorIds: i % 50 === 0 ? ['kag', 'kag'] : some(AUTHORS, 0.4),
+        siteName: pick(['Site', 'Other', null]),
+        capturedAt: new Date(Date.UTC(2025, 0, 1 + (i % 90))).toISOString(),
+      }),
+    );
+    const tagged = tagPieces(sortPieces(all, 'captured'));
+    let narrowed = 0;
+    for (let round = 0; round < 300; round++) {
+      const v = view({
+        themes: some([...THEMES, 'unknown'], 0.25),
+        themeMode: pick(['all', 'any'] as const),
+        authors: some(AUTHORS, 0.25),
+        site: pick(['Site', null, null]),
+        from: pick([null, null, '2025-02-01']),
+        to: pick([null, null, '2025-03-01']),
+      });
+      const expected = filterPieces(tagged.pieces, v);
+      const got = filterTagged(tagged, v);
+      expect(ids(got), JSON.stringify(v)).toEqual(ids(expected));
+      if (got.length > 0 && got.length < all.length) narrowed++;
+    }
+    expect(narrowed).toBeGreaterThan(100);
+    // No filter: the list itself, not a copy.
+    expect(filterTagged(tagged, view({}))).toBe(tagged.pieces);
   });
 });
