@@ -617,6 +617,11 @@ export const libraryBench: BenchSuite = {
       const latencies = typed.map((k) => k.latencyMs);
       const worst = [...typed].sort((a, b) => b.latencyMs - a.latencyMs)[0]!;
       log(`keystrokes p50 ${round(median(latencies))}, p95 ${round(percentile(latencies, 95))}`);
+      let at = 0;
+      for (const query of queries()) {
+        const typedHere = typed.slice(at, (at += query.length));
+        log(`  "${query}": ${typedHere.map((k) => Math.round(k.latencyMs)).join(' ')} ms`);
+      }
       row('keystroke → results painted p50', median(latencies), 'ms', {
         note: `${typed.length} keystrokes in ${queries().length} queries typed a letter at a time`,
       });

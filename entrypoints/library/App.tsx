@@ -114,7 +114,13 @@ export function App() {
   }, [readAll]);
   // Any change to the collection re-runs the search, so results follow saves made elsewhere.
   const revision = useMemo(() => ({}), [pieces, passageStamp]);
-  const search = useSearch(db, view.q, view.view, revision, readAll);
+  const { results: search, start: startSearch } = useSearch(
+    db,
+    view.q,
+    view.view,
+    revision,
+    pieces !== undefined,
+  );
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
@@ -327,7 +333,10 @@ export function App() {
           sites={[...counts.sites].map(([name, count]) => ({ name, count }))}
           resultLabel={resultLabel}
           searchRef={searchBox}
-          onChange={(change) => setView({ ...change, piece: change.piece ?? view.piece })}
+          onChange={(change) => {
+            if (change.q !== undefined) startSearch(change.q);
+            setView({ ...change, piece: change.piece ?? view.piece });
+          }}
         />
       </header>
       <nav class="sidebar" aria-label="Filters">

@@ -1,5 +1,5 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CommonplaceDB } from '../../lib/db/schema';
 import type { ViewKind } from '../../lib/library/view';
 import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
@@ -35,9 +35,19 @@ async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<
   return state;
 }
 
+/** A search run: what it was for, and its answer. */
+interface Run {
+  q: string;
+  view: ViewKind;
+  revision: unknown;
+  answer: Promise<SearchState>;
+}
+
 /**
- * The search results for `q`, or null when there is no search. The index is read ahead once
- * `warm` is true (after the first paint: reading it competes with that).
+ * The search results for `q`, or null when there is no search. `start(q)` runs the search at once
+ * (call it from the input event, so the search does not wait for the render of the keystroke);
+ * otherwise it runs when `q` changes. The index is read ahead once `warm` is true (once the list
+ * is loaded: reading it meanwhile would slow that down).
  */
 export function useSearch(
   db: CommonplaceDB,
@@ -45,22 +55,37 @@ export function useSearch(
   view: ViewKind,
   revision: unknown,
   warm: boolean,
-): SearchState | null {
-  const [state, setState] = useState<SearchState | null>(null);
+): { results: SearchState | null; start: (q: string) => void } {
+  const [results, setResults] = useState<SearchState | null>(null);
+  const last = useRef<Run | null>(null);
+  const run = (q: string): Run => {
+    const current = last.current;
+    if (current && current.q === q && current.view === view && current.revision === revision) {
+      return current;
+    }
+    const answer = runSearch(db, q, view);
+    // A run the view has moved on from is dropped; its failure, too.
+    answer.catch(() => undefined);
+    last.current = { q, view, revision, answer };
+    return last.current;
+  };
   useEffect(() => {
-    if (warm) void prepareSearch(db);
+    if (warm) void prepareSearch(db, { readAhead: true });
   }, [warm]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!q.trim()) {
-      setState(null);
+      setResults(null);
       return;
     }
     let current = true;
-    void runSearch(db, q, view).then((result) => current && setState(result));
+    run(q).answer.then(
+      (answer) => current && setResults(answer),
+      (error: unknown) => console.error('search failed', error),
+    );
     return () => {
       current = false;
     };
     // `revision` changes when the collection does, so results follow edits made elsewhere.
   }, [q, view, revision]);
-  return state;
+  return { results, start: (q) => void (q.trim() && run(q)) };
 }

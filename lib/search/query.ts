@@ -23,7 +23,15 @@ import {
   type SearchStateRow,
   type SearchTailRow,
 } from './types';
-import { cacheFor, getBlock, loadBlocks, loadView, type View } from './view';
+import {
+  blockCacheFull,
+  cacheFor,
+  getBlock,
+  isCurrentCache,
+  loadBlocks,
+  loadView,
+  type View,
+} from './view';
 import { SEARCH_READ_TABLES, type TableSource } from './writer';
 
 export type PieceField = 'title' | 'author' | 'theme' | 'note' | 'text' | 'passage';
@@ -116,6 +124,35 @@ function tablesOf(db: TableSource): Tables {
   };
 }
 
+type TagIndex = 'authorIds' | 'themeIds';
+
+/**
+ * The pieces (ordinals) or passages (slots) that carry a tag. Read once per generation of the
+ * index: typing "kagarlitsky" a letter at a time matches the same author at every keystroke.
+ */
+async function taggedHits(
+  view: View,
+  t: Tables,
+  target: 'pieces' | 'passages',
+  index: TagIndex,
+  tagId: string,
+): Promise<number[]> {
+  const key = `${target} ${index} ${tagId}`;
+  let hits = view.tagHits.get(key);
+  if (!hits) {
+    const table: Table<PieceRow | PassageRow, string> = target === 'pieces' ? t.pieces : t.passages;
+    const passageMap = target === 'passages' ? view.passageSlots() : undefined;
+    hits = [];
+    // One key range per tag (`anyOf` would seek per key, slow in some IndexedDB implementations).
+    for (const primaryKey of (await table.where(index).equals(tagId).primaryKeys()) as string[]) {
+      const at = target === 'pieces' ? view.ordinalOf(primaryKey) : passageMap!.get(primaryKey);
+      if (at !== undefined) hits.push(at);
+    }
+    view.tagHits.set(key, hits);
+  }
+  return hits;
+}
+
 /** A term range of one query word: [from, to), or the one term `from` when `to` is null. */
 interface Range {
   from: string;
@@ -194,7 +231,7 @@ async function score(
   words: QueryWord[],
   target: 'pieces' | 'passages',
 ): Promise<Scored | null> {
-  const state = await t.state.get('index');
+  const [state, tags] = await Dexie.Promise.all([t.state.get('index'), t.tags.toArray()]);
   if (!state) return null;
   const cache = cacheFor(db.name, state);
   const view = await loadView(cache, state, t.segments, t.tail);
@@ -213,52 +250,28 @@ async function score(
   const blocks = await loadBlocks(cache, t.blocks, wanted);
 
   // Authors and themes: through the tags table, so a renamed tag is found at once.
-  const tags = await t.tags.toArray();
   const tagMatches = words.map((word) => matchTags(tags, word));
   // (Only Dexie's own promises keep a transaction open: no Promise.all, no async callbacks.)
-  const table: Table<PieceRow | PassageRow, string> = target === 'pieces' ? t.pieces : t.passages;
-  const tagHits: { byAuthor: string[]; byTheme: string[] }[] = [];
-  // One key range per tag (`anyOf` would seek per key, slow in some IndexedDB implementations).
-  const tagged = async (index: 'authorIds' | 'themeIds', ids: string[]) => {
-    const keys: string[] = [];
-    for (const id of ids) {
-      keys.push(...((await table.where(index).equals(id).primaryKeys()) as string[]));
-    }
-    return keys;
-  };
-  for (const m of tagMatches) {
-    const byAuthor = await tagged('authorIds', m.authorIds);
-    const byTheme = await tagged('themeIds', m.themeIds);
-    tagHits.push({ byAuthor, byTheme });
-  }
-
+  const tagged = (index: TagIndex, id: string) => taggedHits(view, t, target, index, id);
   const n = Math.max(1, view.liveDocs);
   const pieceCount = Math.max(1, view.pieceIds.length);
-  const passageMap = target === 'passages' ? view.passageSlots() : undefined;
   const tagPieces: Scored['tagPieces'] = [];
   const tagPassages: Scored['tagPassages'] = [];
-  tagMatches.forEach((m, w) => {
-    const hits = tagHits[w]!;
+  for (const m of tagMatches) {
     const author = new Set<number>();
     const all = new Set<number>();
-    const resolve = (id: string) =>
-      target === 'pieces' ? view.ordinalOf(id) : passageMap!.get(id);
-    for (const id of hits.byAuthor) {
-      const at = resolve(id);
-      if (at !== undefined) {
+    for (const id of m.authorIds) {
+      for (const at of await tagged('authorIds', id)) {
         author.add(at);
         all.add(at);
       }
     }
-    for (const id of hits.byTheme) {
-      const at = resolve(id);
-      if (at !== undefined) all.add(at);
-    }
+    for (const id of m.themeIds) for (const at of await tagged('themeIds', id)) all.add(at);
     const population = target === 'pieces' ? pieceCount : Math.max(1, view.slotCount);
     const entry = { author, score: idf(population, all.size) * m.factor };
     if (target === 'pieces') tagPieces.push({ ords: all, ...entry });
     else tagPassages.push({ slots: all, ...entry });
-  });
+  }
 
   // Rarest word first; each next word only scores the pieces every word before it matched, so a
   // common word after a rare one costs little more than decoding its postings.
@@ -423,15 +436,52 @@ function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): P
   return db.transaction('r', [...SEARCH_READ_TABLES], (tx) => fn(tablesOf(tx)));
 }
 
+/** Tags, and blocks, read ahead per transaction: writes wait for no more than one of these. */
+const READ_AHEAD_TAGS = 40;
+const READ_AHEAD_BLOCKS = 100;
+
 /**
  * Reads what searches keep in memory (segment headers, the view of live documents), so that the
- * first keystroke does not pay for it: call it when a page with a search box opens.
+ * first keystroke does not pay for it: call it when a page with a search box opens. With
+ * `readAhead`, it goes on, a short transaction at a time, to read which pieces carry each tag and
+ * the index's blocks (first blocks of every segment first: one- and two-letter completions of
+ * titles and notes) until the block cache is full; it stops when the index changes meanwhile.
  */
-export async function prepareSearch(db: CommonplaceDB): Promise<void> {
-  await readTransaction(db, async (t) => {
+export async function prepareSearch(
+  db: CommonplaceDB,
+  { readAhead = false }: { readAhead?: boolean } = {},
+): Promise<void> {
+  const prepared = await readTransaction(db, async (t) => {
     const state = await t.state.get('index');
-    if (state) await loadView(cacheFor(db.name, state), state, t.segments, t.tail);
+    if (!state) return null;
+    const cache = cacheFor(db.name, state);
+    const view = await loadView(cache, state, t.segments, t.tail);
+    return { cache, view, tags: await t.tags.toArray() };
   });
+  if (!prepared || !readAhead) return;
+  const { cache, view, tags } = prepared;
+  const current = () => cache.view === view && isCurrentCache(db.name, cache);
+  for (let i = 0; i < tags.length && current(); i += READ_AHEAD_TAGS) {
+    await readTransaction(db, async (t) => {
+      for (const tag of tags.slice(i, i + READ_AHEAD_TAGS)) {
+        const index = tag.kind === 'author' ? 'authorIds' : 'themeIds';
+        await taggedHits(view, t, 'pieces', index, tag.id);
+      }
+    });
+  }
+  const blocks: [number, number][] = [];
+  const counts = view.segments.map((s) => s.header.blockFirstTerms.length);
+  for (let b = 0; b < Math.max(0, ...counts); b++) {
+    view.segments.forEach((s, i) => b < counts[i]! && blocks.push([s.header.seg, b]));
+  }
+  for (
+    let i = 0;
+    i < blocks.length && current() && !blockCacheFull(cache);
+    i += READ_AHEAD_BLOCKS
+  ) {
+    const chunk = blocks.slice(i, i + READ_AHEAD_BLOCKS);
+    await readTransaction(db, (t) => loadBlocks(cache, t.blocks, chunk));
+  }
 }
 
 /**
@@ -539,7 +589,7 @@ export async function searchPieces(
       return hit;
     });
     const withSnippets = results.slice(0, snippetCount(options, results.length));
-    if (withSnippets.length > 0) await addPieceSnippets(t, withSnippets, words);
+    if (withSnippets.length > 0) await addPieceSnippets(view, t, withSnippets, words);
     return results;
   });
 }
@@ -556,17 +606,70 @@ function popcount(n: number): number {
   return count;
 }
 
-async function addPieceSnippets(t: Tables, hits: SearchHit[], words: QueryWord[]): Promise<void> {
+/** Texts kept for snippets per view (the top hits of the last keystrokes): 600 is a few MB. */
+const SNIPPET_TEXTS = 600;
+
+/**
+ * What snippets are cut from, by `key(id)`: from the view's cache, else read (`read`, one request
+ * for all that are missing). Valid as long as the view: a change of a text changes the index.
+ */
+async function snippetTexts<T>(
+  view: View,
+  key: (id: string) => string,
+  ids: string[],
+  read: (ids: string[]) => Promise<(T | undefined)[]>,
+): Promise<(T | undefined)[]> {
+  const cache = view.snippetTexts as Map<string, T | undefined>;
+  const missing = ids.filter((id) => !cache.has(key(id)));
+  if (missing.length > 0) {
+    const rows = await read(missing);
+    missing.forEach((id, i) => cache.set(key(id), rows[i]));
+    for (const old of cache.keys()) {
+      if (cache.size <= SNIPPET_TEXTS) break;
+      cache.delete(old);
+    }
+  }
+  return ids.map((id) => cache.get(key(id)));
+}
+
+/** Quote and note of passages, for snippets. */
+function passageTexts(view: View, t: Tables, ids: string[]) {
+  return snippetTexts(
+    view,
+    (id) => `passage ${id}`,
+    ids,
+    async (missing) =>
+      (await t.passages.bulkGet(missing)).map((p) => p && { quote: p.quote, note: p.note }),
+  );
+}
+
+async function addPieceSnippets(
+  view: View,
+  t: Tables,
+  hits: SearchHit[],
+  words: QueryWord[],
+): Promise<void> {
   const textIds = hits.filter((h) => h.fields.includes('text')).map((h) => h.pieceId);
   const passageIds = hits
     .filter((h) => !h.fields.includes('text') && h.passageIds)
     .map((h) => h.passageIds![0]!);
-  const [contents, pieces, passages] = await Dexie.Promise.all([
-    t.contents.bulkGet(textIds),
-    t.pieces.bulkGet(hits.map((h) => h.pieceId)),
-    t.passages.bulkGet(passageIds),
+  const [bodies, pieces, passages] = await Dexie.Promise.all([
+    snippetTexts(
+      view,
+      (id) => `text ${id}`,
+      textIds,
+      async (ids) => (await t.contents.bulkGet(ids)).map((c) => c?.textContent),
+    ),
+    snippetTexts(
+      view,
+      (id) => `piece ${id}`,
+      hits.map((h) => h.pieceId),
+      async (ids) =>
+        (await t.pieces.bulkGet(ids)).map((p) => p && { title: p.title, note: p.note }),
+    ),
+    passageTexts(view, t, passageIds),
   ]);
-  const text = new Map(contents.map((c, i) => [textIds[i]!, c?.textContent ?? '']));
+  const text = new Map(bodies.map((body, i) => [textIds[i]!, body ?? '']));
   const quote = new Map(passages.map((p, i) => [passageIds[i]!, p]));
   hits.forEach((hit, i) => {
     const piece = pieces[i];
@@ -651,7 +754,11 @@ export async function searchPassages(
     }));
     const withSnippets = results.slice(0, snippetCount(options, results.length));
     if (withSnippets.length > 0) {
-      const rows = await t.passages.bulkGet(withSnippets.map((r) => r.passageId));
+      const rows = await passageTexts(
+        view,
+        t,
+        withSnippets.map((r) => r.passageId),
+      );
       withSnippets.forEach((hit, i) => {
         const row = rows[i];
         if (!row) return;

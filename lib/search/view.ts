@@ -9,8 +9,11 @@ import { compareTerms } from './segment';
 import type { SearchBlockRow, SearchSegmentRow, SearchStateRow, SearchTailRow } from './types';
 import { passageIdsOf, pieceIdsOf } from './writer';
 
-/** Bytes of blocks kept between searches, per database. */
-export const BLOCK_CACHE_BYTES = 24 * 1024 * 1024;
+/**
+ * Bytes of blocks kept between searches, per database (as counted: postings, and 16 per term).
+ * 20,000 pieces with 100,000 passages make about 35 MB so counted: all of it stays in memory.
+ */
+export const BLOCK_CACHE_BYTES = 40 * 1024 * 1024;
 
 export interface SegmentView {
   header: SearchSegmentRow;
@@ -54,6 +57,13 @@ export interface View {
   passageIdOf(slot: number): string;
   /** Slot of each live passage (built on first use). */
   passageSlots(): Map<string, number>;
+  /**
+   * Pieces (ordinals) or passages (slots) carrying a tag, as read for earlier searches. Valid as
+   * long as the view: every write of a piece or passage changes the index's generation.
+   */
+  tagHits: Map<string, number[]>;
+  /** Texts read for snippets (see query.ts), valid as long as the view. */
+  snippetTexts: Map<string, unknown>;
 }
 
 interface DbCache {
@@ -84,6 +94,11 @@ export function cacheFor(dbName: string, state: SearchStateRow): DbCache {
   caches.set(dbName, cache);
   while (caches.size > MAX_DATABASES) caches.delete(caches.keys().next().value!);
   return cache;
+}
+
+/** Whether `cache` is still the one kept for the database (no rebuild, no forgetting since). */
+export function isCurrentCache(dbName: string, cache: DbCache): boolean {
+  return caches.get(dbName) === cache;
 }
 
 /** Forgets what is cached for a database (tests, or after deleting it). */
@@ -129,6 +144,11 @@ export async function loadBlocks(
     }
   }
   return found;
+}
+
+/** Whether reading more blocks would push others out of the cache. */
+export function blockCacheFull(cache: DbCache): boolean {
+  return cache.blockBytes >= BLOCK_CACHE_BYTES * 0.95;
 }
 
 export function getBlock(blocks: Map<string, SearchBlockRow>, seg: number, block: number) {
@@ -355,5 +375,7 @@ function buildView(state: SearchStateRow, base: Base, tailRows: SearchTailRow[])
     pieceSlots,
     passageIdOf,
     passageSlots,
+    tagHits: new Map(),
+    snippetTexts: new Map(),
   };
 }

@@ -34,6 +34,32 @@ describe('keeping the index current', () => {
     expect(await idsOf(db, 'dirigible new')).toEqual([piece.id]);
   });
 
+  test('authors and themes found again follow a change of a piece or passage tags', async () => {
+    const db = freshDatabase();
+    const piece = await putPiece(db, {
+      title: 'One',
+      text: FILLER,
+      authors: ['Boris Kagarlitsky'],
+      passages: [{ id: 'q-1', quote: 'a quote', themes: ['Labour'] }],
+    });
+    const other = await putPiece(db, { title: 'Two', text: FILLER });
+    await indexPieces(db, [piece.id, other.id]);
+    // Searched once: what carries each tag is now remembered for this state of the index.
+    expect(await idsOf(db, 'kagarlitsky')).toEqual([piece.id]);
+    expect((await searchPassages(db, 'labour')).map((h) => h.passageId)).toEqual(['q-1']);
+
+    await putPiece(db, { id: other.id, title: 'Two', text: FILLER, authors: ['Kagarlitsky'] });
+    await putPiece(db, { id: piece.id, title: 'One', text: FILLER });
+    await indexPieces(db, [piece.id, other.id]);
+    expect(await idsOf(db, 'kagarlitsky')).toEqual([other.id]);
+    await putPassage(db, other.id, { id: 'q-2', quote: 'another', themes: ['Labour'] });
+    await indexPassage(db, 'q-2');
+    expect((await searchPassages(db, 'labour')).map((h) => h.passageId).sort()).toEqual([
+      'q-1',
+      'q-2',
+    ]);
+  });
+
   test('a removed piece is no longer found, nor its passages', async () => {
     const db = freshDatabase();
     const a = await putPiece(db, {

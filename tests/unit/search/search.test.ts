@@ -235,6 +235,29 @@ describe('hits', () => {
     expect(passages.map((h) => h.snippet !== null)).toEqual([true, false, false, false, false]);
   });
 
+  test('snippets follow a change of the stored copy, a passage or a note', async () => {
+    const { db, ids } = await collection([
+      {
+        title: 'Harbour',
+        text: `${FILLER} The memory of the old town.`,
+        passages: [{ id: 'h-1', quote: 'A harbour wall' }],
+      },
+    ]);
+    const snippetOf = async (q: string) => (await searchPieces(db, q))[0]?.snippet?.text ?? '';
+    const quoteOf = async (q: string) => (await searchPassages(db, q))[0]?.snippet?.text ?? '';
+    expect(await snippetOf('memory')).toContain('old town');
+    expect(await quoteOf('harbour')).toBe('A harbour wall');
+    await putPiece(db, {
+      id: ids[0],
+      title: 'Harbour',
+      text: `${FILLER} The memory of the new port.`,
+      passages: [{ id: 'h-1', quote: 'A harbour crane' }],
+    });
+    await indexPieces(db, ids);
+    expect(await snippetOf('memory')).toContain('new port');
+    expect(await quoteOf('harbour')).toBe('A harbour crane');
+  });
+
   test('limit', async () => {
     const { db } = await collection(
       Array.from({ length: 5 }, (_, i) => ({ title: `Memory ${i}`, text: FILLER })),

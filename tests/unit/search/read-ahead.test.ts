@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { forgetSearchCache, indexPieces, prepareSearch, searchPieces } from '../../../lib/search';
+import { freshDatabase } from '../factories';
+import { putPiece } from './helpers';
+
+afterEach(() => vi.restoreAllMocks());
+
+const WORDS = 'memory archive exile strike union war peace city street paper'.split(' ');
+
+describe('prepareSearch with readAhead', () => {
+  test('reads the blocks and tags ahead: searches then read no block, and find the same', async () => {
+    const db = freshDatabase();
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const piece = await putPiece(db, {
+        title: `${WORDS[i % 10]} ${WORDS[(i * 3) % 10]}`,
+        text: Array.from({ length: 80 }, (_, k) => `${WORDS[(i + k) % 10]}${k % 7}`).join(' '),
+        authors: [i % 2 ? 'Boris Kagarlitsky' : 'Ilya Budraitskis'],
+      });
+      ids.push(piece.id);
+    }
+    await indexPieces(db, ids);
+    expect(await db.searchBlocks.count()).toBeGreaterThan(0);
+    const queries = ['m', 'me', 'memory st', 'kagar', 'union3', 'budr'];
+    const before = [];
+    for (const q of queries) before.push(await searchPieces(db, q, { limit: 100 }));
+
+    forgetSearchCache(db.name);
+    await prepareSearch(db, { readAhead: true });
+    const blockReads = vi.spyOn(Object.getPrototypeOf(db.searchBlocks), 'bulkGet');
+    const tagReads = vi.spyOn(Object.getPrototypeOf(db.pieces.toCollection()), 'primaryKeys');
+    const after = [];
+    for (const q of queries) after.push(await searchPieces(db, q, { limit: 100 }));
+    expect(after).toEqual(before);
+    expect(blockReads.mock.contexts.filter((table) => table.name === 'searchBlocks')).toEqual([]);
+    expect(tagReads).not.toHaveBeenCalled();
+  });
+});
