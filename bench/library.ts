@@ -36,6 +36,7 @@ import {
   type ViewWork,
 } from './library-page';
 import type { BenchRow, BenchSuite } from './types';
+import { OVERSCAN } from '../components/library/VirtualList';
 
 const SUITE = 'library (Chromium)';
 const SCALE = Number(process.env.BENCH_LIBRARY_SCALE ?? '1');
@@ -46,9 +47,8 @@ const SEED = 7;
 const LOADS = 3;
 /** Rows the issue asks to see painted. */
 const WANT_ROWS = 50;
-/** Row height of a piece (App.tsx) and the virtual list's overscan (VirtualList.tsx). */
+/** Row height of a piece (App.tsx). */
 const ROW_HEIGHT = 112;
-const OVERSCAN = 10;
 /** An interaction is over when the DOM has been quiet this long and no transaction runs. */
 const QUIET_MS = 200;
 const MB = 2 ** 20;

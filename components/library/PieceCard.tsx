@@ -16,6 +16,13 @@ export interface PieceCardProps {
   snippet?: Snippet | null;
 }
 
+/** Characters of a note or excerpt given to a card, which shows two lines of it: laying out a
+ * long note only to clip it costs every render of the list. */
+const CARD_TEXT = 400;
+
+const cardText = (text: string) =>
+  text.length > CARD_TEXT ? `${text.slice(0, CARD_TEXT)}…` : text;
+
 export function PieceCard({ piece, authors, themes, snippet }: PieceCardProps) {
   const facts = [
     authors.join(', '),
@@ -30,7 +37,7 @@ export function PieceCard({ piece, authors, themes, snippet }: PieceCardProps) {
         {snippet ? (
           <Highlighted text={snippet.text} ranges={snippet.highlights} />
         ) : (
-          piece.note || piece.excerpt
+          cardText(piece.note || piece.excerpt)
         )}
       </p>
       {themes.length > 0 && (
@@ -63,7 +70,7 @@ export function PassageCard({ passage, pieceTitle, authors, themes, snippet }: P
       <p class="card-facts">
         {[authors.join(', '), pieceTitle, themes.join(', ')].filter(Boolean).join(' · ')}
       </p>
-      {passage.note && <p class="card-text">{passage.note}</p>}
+      {passage.note && <p class="card-text">{cardText(passage.note)}</p>}
     </article>
   );
 }

@@ -12,6 +12,9 @@ import {
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 
+/** Rows rendered beyond the window on each side. */
+export const OVERSCAN = 5;
+
 export interface VirtualListProps<T> {
   label: string;
   items: T[];
@@ -45,7 +48,9 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         observeElementRect,
         observeElementOffset,
         onChange: () => rerender(0),
-        overscan: 10,
+        // Rows beyond the window on each side: enough for keyboard and wheel scrolling, few
+        // enough that a new filter lays out little more than what is seen.
+        overscan: OVERSCAN,
       }),
   );
   const laidOut = useRef(items);
@@ -98,8 +103,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           const item = items[row.index]!;
           const selectable = isSelectable(item);
           return (
+            // Keyed by position: a new filter or search fills the same row elements with other
+            // pieces instead of building new ones (focus stays on the list, never on a row).
             <div
-              key={row.key}
+              key={row.index}
               id={optionId(row.index)}
               role={selectable ? 'option' : 'presentation'}
               aria-selected={selectable ? row.index === active : undefined}

@@ -407,13 +407,16 @@ export function App() {
               }
             }}
           />
-          <ThemeColors
-            themes={(tags ?? [])
-              .filter((t) => t.kind === 'theme')
-              .sort((x, y) => x.name.localeCompare(y.name))
-              .map((t) => ({ id: t.id, name: t.name, color: themeColor(t) }))}
-            onChange={(id, color) => void act(() => setThemeColor(db, id, color))}
-          />
+          {/* A row per theme: built only while the settings are open. */}
+          {settingsOpen && (
+            <ThemeColors
+              themes={(tags ?? [])
+                .filter((t) => t.kind === 'theme')
+                .sort((x, y) => x.name.localeCompare(y.name))
+                .map((t) => ({ id: t.id, name: t.name, color: themeColor(t) }))}
+              onChange={(id, color) => void act(() => setThemeColor(db, id, color))}
+            />
+          )}
           <AnnotationImport
             onImport={async (file) => {
               const { summary, skipped } = await importAnnotations(db, await file.text());
