@@ -1,4 +1,5 @@
 /** A facet of the library sidebar: tags (or sites) with counts, each a checkbox. */
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 
 export interface FacetItem {
@@ -18,7 +19,7 @@ export interface FacetListProps {
   initial?: number;
 }
 
-export function FacetList({ title, items, selected, onToggle, initial = 12 }: FacetListProps) {
+function FacetListItems({ title, items, selected, onToggle, initial = 12 }: FacetListProps) {
   const [expanded, setExpanded] = useState(false);
   const chosen = new Set(selected);
   // Chosen items stay visible even when they are not among the first ones.
@@ -55,3 +56,6 @@ export function FacetList({ title, items, selected, onToggle, initial = 12 }: Fa
     </section>
   );
 }
+
+/** Rendered again only when its props change (not at every keystroke in the search box). */
+export const FacetList = memo(FacetListItems);

@@ -1,5 +1,6 @@
 /** Search box and the list controls of the library. Props only. */
 import type { Ref } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { LibraryView, SortKey } from '../../lib/library/view';
 
 export interface ToolbarProps {
@@ -19,6 +20,16 @@ const SORTS: [SortKey | '', string][] = [
 ];
 
 export function Toolbar({ view, sites, resultLabel, searchRef, onChange }: ToolbarProps) {
+  // The same elements while the sites stand: a keystroke does not walk a hundred options.
+  const siteOptions = useMemo(
+    () =>
+      sites.map((site) => (
+        <option key={site.name} value={site.name}>
+          {site.name} ({site.count})
+        </option>
+      )),
+    [sites],
+  );
   return (
     <div class="toolbar">
       <div class="search-row">
@@ -94,11 +105,7 @@ export function Toolbar({ view, sites, resultLabel, searchRef, onChange }: Toolb
             onChange={(e) => onChange({ site: e.currentTarget.value || null })}
           >
             <option value="">All sites</option>
-            {sites.map((site) => (
-              <option key={site.name} value={site.name}>
-                {site.name} ({site.count})
-              </option>
-            ))}
+            {siteOptions}
           </select>
         </label>
         <label>

@@ -10,6 +10,7 @@ import {
   observeElementRect,
 } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 
 /** Rows rendered beyond the window on each side. */
@@ -26,7 +27,7 @@ export interface VirtualListProps<T> {
   onOpen: (item: T) => void;
 }
 
-export function VirtualList<T>(props: VirtualListProps<T>) {
+function VirtualRows<T>(props: VirtualListProps<T>) {
   const { label, items, itemKey, itemHeight, isSelectable, renderItem, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -126,3 +127,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     </div>
   );
 }
+
+/** Rendered again only when its props change: give it stable callbacks. */
+export const VirtualList = memo(VirtualRows) as typeof VirtualRows;

@@ -2,7 +2,7 @@
  * The library: every piece and passage, filtered, searched, grouped, read and edited. This shell
  * holds the state and the storage calls; the components below only render props.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { AnnotationImport } from '../../components/library/AnnotationImport';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
@@ -71,6 +71,9 @@ type Row =
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
 const NO_PASSAGES: PassageRow[] = [];
+const rowKey = (row: Row) => row.key;
+const rowHeight = (row: Row) => ROW_HEIGHT[row.kind];
+const isSelectable = (row: Row) => row.kind !== 'group';
 /** Rows of the first screen beyond those that fit the window (the list's overscan and more). */
 const FIRST_SCREEN_EXTRA_ROWS = 20;
 
@@ -176,8 +179,11 @@ export function App() {
   // Pieces the view shows (all of them while only the first screen is read).
   const shownCount = shownFirst?.total ?? sorted.length;
   const shownPassages = useMemo(
-    () => filterPassages(passages ?? [], piecesById, view, search?.passageIds ?? null),
-    [passages, piecesById, view, search],
+    () =>
+      passages
+        ? filterPassages(passages, piecesById, filters, search?.passageIds ?? null)
+        : NO_PASSAGES,
+    [passages, piecesById, filters, search],
   );
 
   const rows = useMemo<Row[]>(() => {
@@ -202,8 +208,55 @@ export function App() {
       .map((t) => ({ id: t.id, name: t.name, count: map.get(t.id) ?? 0, color: t.color }));
     return items.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   };
+  // Kept from render to render while the counts stand (a keystroke alone changes nothing here).
+  const authorItems = useMemo(() => facetItems('author', authors), [counts, tags, filters]);
+  const themeItems = useMemo(() => facetItems('theme', themes), [counts, tags, filters]);
+  const siteItems = useMemo(
+    () => [...counts.sites].map(([name, count]) => ({ name, count })),
+    [counts],
+  );
+  const openRow = useCallback((row: Row) => {
+    const id =
+      row.kind === 'piece' ? row.piece.id : row.kind === 'passage' ? row.passage.pieceId : null;
+    if (id) setView({ piece: id }, true);
+  }, []);
+  const renderRow = useCallback(
+    (row: Row) =>
+      row.kind === 'group' ? (
+        <h2 class="group-header">
+          {row.label} <span class="muted">({row.count})</span>
+        </h2>
+      ) : row.kind === 'piece' ? (
+        <PieceCard
+          piece={row.piece}
+          authors={names(row.piece.authorIds)}
+          themes={row.piece.themeIds.flatMap((id) => {
+            const tag = tagsById.get(id);
+            return tag ? [{ name: tag.name, color: tag.color }] : [];
+          })}
+          snippet={search?.snippets.get(row.piece.id) ?? null}
+        />
+      ) : (
+        <PassageCard
+          passage={row.passage}
+          pieceTitle={piecesById.get(row.passage.pieceId)?.title ?? ''}
+          authors={names(row.passage.authorIds)}
+          themes={names(row.passage.themeIds)}
+          snippet={search?.snippets.get(row.passage.id) ?? null}
+        />
+      ),
+    [tagsById, piecesById, search],
+  );
   const toggle = (list: string[], id: string) =>
     list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+  const toggleAuthor = useCallback(
+    (id: string) => setView({ authors: toggle(view.authors, id) }),
+    [view.authors],
+  );
+  const toggleTheme = useCallback(
+    (id: string) => setView({ themes: toggle(view.themes, id) }),
+    [view.themes],
+  );
 
   // Keyboard: "/" focuses the search box, Escape closes the reader.
   useEffect(() => {
@@ -330,7 +383,7 @@ export function App() {
         <h1 class="brand">Commonplace</h1>
         <Toolbar
           view={view}
-          sites={[...counts.sites].map(([name, count]) => ({ name, count }))}
+          sites={siteItems}
           resultLabel={resultLabel}
           searchRef={searchBox}
           onChange={(change) => {
@@ -342,15 +395,15 @@ export function App() {
       <nav class="sidebar" aria-label="Filters">
         <FacetList
           title="Authors"
-          items={facetItems('author', view.authors)}
+          items={authorItems}
           selected={view.authors}
-          onToggle={(id) => setView({ authors: toggle(view.authors, id) })}
+          onToggle={toggleAuthor}
         />
         <FacetList
           title="Themes"
-          items={facetItems('theme', view.themes)}
+          items={themeItems}
           selected={view.themes}
-          onToggle={(id) => setView({ themes: toggle(view.themes, id) })}
+          onToggle={toggleTheme}
         />
         <details class="settings">
           <summary>Export</summary>
@@ -494,43 +547,11 @@ export function App() {
           <VirtualList<Row>
             label={view.view === 'passages' ? 'Passages' : 'Pieces'}
             items={rows}
-            itemKey={(row) => row.key}
-            itemHeight={(row) => ROW_HEIGHT[row.kind]}
-            isSelectable={(row) => row.kind !== 'group'}
-            onOpen={(row) => {
-              const id =
-                row.kind === 'piece'
-                  ? row.piece.id
-                  : row.kind === 'passage'
-                    ? row.passage.pieceId
-                    : null;
-              if (id) setView({ piece: id }, true);
-            }}
-            renderItem={(row) =>
-              row.kind === 'group' ? (
-                <h2 class="group-header">
-                  {row.label} <span class="muted">({row.count})</span>
-                </h2>
-              ) : row.kind === 'piece' ? (
-                <PieceCard
-                  piece={row.piece}
-                  authors={names(row.piece.authorIds)}
-                  themes={row.piece.themeIds.flatMap((id) => {
-                    const tag = tagsById.get(id);
-                    return tag ? [{ name: tag.name, color: tag.color }] : [];
-                  })}
-                  snippet={search?.snippets.get(row.piece.id) ?? null}
-                />
-              ) : (
-                <PassageCard
-                  passage={row.passage}
-                  pieceTitle={piecesById.get(row.passage.pieceId)?.title ?? ''}
-                  authors={names(row.passage.authorIds)}
-                  themes={names(row.passage.themeIds)}
-                  snippet={search?.snippets.get(row.passage.id) ?? null}
-                />
-              )
-            }
+            itemKey={rowKey}
+            itemHeight={rowHeight}
+            isSelectable={isSelectable}
+            onOpen={openRow}
+            renderItem={renderRow}
           />
         )}
       </main>
