@@ -25,7 +25,7 @@ import {
 } from '../tests/e2e/harness';
 import type { BenchRow, BenchSuite } from './types';
 
-const RUNS = 7;
+const RUNS = 15;
 const require = createRequire(import.meta.url);
 
 function median(values: number[]): number {

@@ -33,18 +33,18 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
   // The virtualizer reads items through a ref, so its callbacks stay the same from render to
-  // render and it does not lay out 20,000 rows again each time. New items get a new key function:
-  // that is what tells it to lay them out again, in this render (`measure()` would cost a second).
-  const current = useRef({ items, itemHeight, itemKey });
-  current.current = { items, itemHeight, itemKey };
-  const keyOf = (index: number) => current.current.itemKey(current.current.items[index]!, index);
+  // render and it does not lay out 20,000 rows again each time. Rows are known to it by position
+  // (their sizes never change once shown); new items get a new key function: that is what tells
+  // it to lay them out again, in this render (`measure()` would cost a second one).
+  const current = useRef({ items, itemHeight });
+  current.current = { items, itemHeight };
   const [virtualizer] = useState(
     () =>
       new Virtualizer<HTMLDivElement, Element>({
         count: items.length,
         getScrollElement: () => scroller.current,
         estimateSize: (index) => current.current.itemHeight(current.current.items[index]!),
-        getItemKey: keyOf,
+        getItemKey: (index) => index,
         scrollToFn: elementScroll,
         observeElementRect,
         observeElementOffset,
@@ -57,7 +57,11 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
   const laidOut = useRef(items);
   if (laidOut.current !== items) {
     laidOut.current = items;
-    virtualizer.setOptions({ ...virtualizer.options, count: items.length, getItemKey: keyOf });
+    virtualizer.setOptions({
+      ...virtualizer.options,
+      count: items.length,
+      getItemKey: (index) => index,
+    });
   }
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
