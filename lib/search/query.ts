@@ -28,8 +28,11 @@ import {
   cacheFor,
   getBlock,
   isCurrentCache,
+  keepSnapshot,
   loadBlocks,
   loadView,
+  snapshotOf,
+  writesSoFar,
   type View,
 } from './view';
 import { SEARCH_READ_TABLES, type TableSource } from './writer';
@@ -231,8 +234,15 @@ async function score(
   words: QueryWord[],
   target: 'pieces' | 'passages',
 ): Promise<Scored | null> {
-  const [state, tags] = await Dexie.Promise.all([t.state.get('index'), t.tags.toArray()]);
-  if (!state) return null;
+  let snapshot = snapshotOf(db.name);
+  if (!snapshot) {
+    const before = writesSoFar(db.name);
+    const [state, tags] = await Dexie.Promise.all([t.state.get('index'), t.tags.toArray()]);
+    if (!state) return null;
+    snapshot = { state, tags };
+    keepSnapshot(db.name, snapshot, before);
+  }
+  const { state, tags } = snapshot;
   const cache = cacheFor(db.name, state);
   const view = await loadView(cache, state, t.segments, t.tail);
 
@@ -436,6 +446,8 @@ function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): P
   return db.transaction('r', [...SEARCH_READ_TABLES], (tx) => fn(tablesOf(tx)));
 }
 
+const WARM_UP_QUERIES = ['e', 'th'];
+
 /** Tags, and blocks, read ahead per transaction: writes wait for no more than one of these. */
 const READ_AHEAD_TAGS = 40;
 const READ_AHEAD_BLOCKS = 100;
@@ -481,6 +493,11 @@ export async function prepareSearch(
   ) {
     const chunk = blocks.slice(i, i + READ_AHEAD_BLOCKS);
     await readTransaction(db, (t) => loadBlocks(cache, t.blocks, chunk));
+  }
+  // Two searches at idle (a letter, then two: the two ways a word is completed) compile the
+  // scoring and snippet code, so the reader's first keystrokes do not pay for that.
+  for (const query of WARM_UP_QUERIES) {
+    if (current()) await searchPieces(db, query, { limit: 30 });
   }
 }
 

@@ -4,7 +4,8 @@
  * bounded size), and a "view" of the live documents numbered 0..n ("slots") for the scoring
  * arrays, rebuilt when the index's generation changes. Nothing here holds a body or a quote.
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
+import type { TagRow } from '../db/schema';
 import { compareTerms } from './segment';
 import type { SearchBlockRow, SearchSegmentRow, SearchStateRow, SearchTailRow } from './types';
 import { passageIdsOf, pieceIdsOf } from './writer';
@@ -101,10 +102,64 @@ export function isCurrentCache(dbName: string, cache: DbCache): boolean {
   return caches.get(dbName) === cache;
 }
 
+/**
+ * The index's state row and the tags as last read, per database, kept until a write to either
+ * (in this page or another page of the extension: Dexie tells of both), so that a keystroke whose
+ * blocks and texts are cached reads nothing from IndexedDB.
+ */
+export interface Snapshot {
+  state: SearchStateRow;
+  tags: TagRow[];
+}
+
+const snapshots = new Map<string, Snapshot>();
+/** Writes to the state row or the tags seen, per database: a snapshot read across one is stale. */
+const writesSeen = new Map<string, number>();
+let listening = false;
+
+function listenForWrites(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const part of Object.keys(parts)) {
+      // `all`: everything may have changed (a page restored from the back-forward cache).
+      const written = part === 'all' ? null : /^idb:\/\/(.+)\/(searchState|tags)\//.exec(part);
+      if (part !== 'all' && !written) continue;
+      const names = written ? [written[1]!] : [...writesSeen.keys(), ...snapshots.keys()];
+      for (const name of names) {
+        snapshots.delete(name);
+        writesSeen.set(name, (writesSeen.get(name) ?? 0) + 1);
+      }
+    }
+  });
+}
+
+/** The snapshot of a database, if no write happened since it was taken. */
+export function snapshotOf(dbName: string): Snapshot | undefined {
+  listenForWrites();
+  return snapshots.get(dbName);
+}
+
+/** Call before reading a snapshot; pass the result to `keepSnapshot`. */
+export function writesSoFar(dbName: string): number {
+  listenForWrites();
+  return writesSeen.get(dbName) ?? 0;
+}
+
+/** Keeps a snapshot read after `writesSoFar` said `before`, unless a write came in between. */
+export function keepSnapshot(dbName: string, snapshot: Snapshot, before: number): void {
+  if ((writesSeen.get(dbName) ?? 0) === before) snapshots.set(dbName, snapshot);
+}
+
 /** Forgets what is cached for a database (tests, or after deleting it). */
 export function forgetSearchCache(dbName?: string): void {
-  if (dbName === undefined) caches.clear();
-  else caches.delete(dbName);
+  if (dbName === undefined) {
+    caches.clear();
+    snapshots.clear();
+  } else {
+    caches.delete(dbName);
+    snapshots.delete(dbName);
+  }
 }
 
 const blockKey = (seg: number, block: number) => `${seg}:${block}`;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { forgetSearchCache, indexPieces, prepareSearch, searchPieces } from '../../../lib/search';
+import { CommonplaceDB } from '../../../lib/db/schema';
 import { freshDatabase } from '../factories';
 import { putPiece } from './helpers';
 
@@ -34,5 +35,27 @@ describe('prepareSearch with readAhead', () => {
     expect(after).toEqual(before);
     expect(blockReads.mock.contexts.filter((table) => table.name === 'searchBlocks')).toEqual([]);
     expect(tagReads).not.toHaveBeenCalled();
+  });
+});
+
+describe('what a search keeps between keystrokes', () => {
+  test('the state row and tags are read again only after a write, from any connection', async () => {
+    const db = freshDatabase();
+    const piece = await putPiece(db, { title: 'Memory', text: 'A city of strikes.' });
+    await indexPieces(db, [piece.id]);
+    expect((await searchPieces(db, 'memory')).map((h) => h.pieceId)).toEqual([piece.id]);
+
+    const stateReads = vi.spyOn(Object.getPrototypeOf(db.searchState), 'get');
+    await searchPieces(db, 'memor');
+    expect(stateReads).not.toHaveBeenCalled();
+
+    // Another connection to the same database (as the popup or the background would write).
+    const other = new CommonplaceDB(db.name);
+    await putPiece(other, { id: piece.id, title: 'Archive', text: 'A city of strikes.' });
+    await indexPieces(other, [piece.id]);
+    expect(await searchPieces(db, 'memory')).toEqual([]);
+    expect((await searchPieces(db, 'archive')).map((h) => h.pieceId)).toEqual([piece.id]);
+    expect(stateReads).toHaveBeenCalled();
+    other.close();
   });
 });
