@@ -211,9 +211,12 @@ export function App() {
   // Kept from render to render while the counts stand (a keystroke alone changes nothing here).
   const authorItems = useMemo(() => facetItems('author', authors), [counts, tags, filters]);
   const themeItems = useMemo(() => facetItems('theme', themes), [counts, tags, filters]);
+  // Every site of the collection with its count, whatever the filters: switching sites needs no
+  // clearing first, and filtering does not rebuild a hundred options.
+  const siteCounts = (shownFirst?.counts ?? allCounts).sites;
   const siteItems = useMemo(
-    () => [...counts.sites].map(([name, count]) => ({ name, count })),
-    [counts],
+    () => [...siteCounts].map(([name, count]) => ({ name, count })),
+    [siteCounts],
   );
   const openRow = useCallback((row: Row) => {
     const id =
