@@ -94,6 +94,15 @@ export const DB_NAME = 'commonplace';
 
 export const TABLE_NAMES = ['pieces', 'contents', 'passages', 'tags', 'settings'] as const;
 
+/** The collection tables as version 1 made them (never edited: a change is a new version). */
+export const VERSION_1_STORES = {
+  pieces: 'id, &url, capturedAt, publishedTime, updatedAt, title, siteName, *authorIds, *themeIds',
+  contents: 'pieceId',
+  passages: 'id, pieceId, createdAt, updatedAt, *authorIds, *themeIds',
+  tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
+  settings: 'key',
+} as const;
+
 export class CommonplaceDB extends Dexie {
   pieces!: EntityTable<PieceRow, 'id'>;
   contents!: EntityTable<ContentRow, 'pieceId'>;
@@ -109,14 +118,7 @@ export class CommonplaceDB extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      pieces:
-        'id, &url, capturedAt, publishedTime, updatedAt, title, siteName, *authorIds, *themeIds',
-      contents: 'pieceId',
-      passages: 'id, pieceId, createdAt, updatedAt, *authorIds, *themeIds',
-      tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
-      settings: 'key',
-    });
+    this.version(1).stores(VERSION_1_STORES);
     // 2: the full-text search index (lib/search), built from the pieces already saved.
     this.version(2).stores(SEARCH_STORES).upgrade(upgradeSearchIndex);
     // 3: facet counts kept with the index, so the library paints its sidebar without reading

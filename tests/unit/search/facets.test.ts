@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { applyBackup, collectBackup } from '../../../lib/backup/database';
 import { deletePiece, restorePiece, savePiece, updatePiece } from '../../../lib/db/pieces';
-import { CommonplaceDB } from '../../../lib/db/schema';
+import { CommonplaceDB, VERSION_1_STORES } from '../../../lib/db/schema';
 import { facetCounts } from '../../../lib/library/view';
 import { SEARCH_STORES } from '../../../lib/search/schema';
 import { facetMaps } from '../../../lib/search/facets';
@@ -33,6 +33,17 @@ describe('facet counts kept with the index', () => {
     const next = random(11);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     const some = (list: readonly string[]) => list.filter(() => next() < 0.4);
+    /** Saves a page at one of `addresses` URLs (saving one again updates its piece). */
+    const saveSome = (target: CommonplaceDB, addresses: number, note: string, at?: Date) =>
+      savePiece(
+        target,
+        makeExtraction({
+          url: `https://example.org/${Math.floor(next() * addresses)}`,
+          siteName: pick(SITES),
+        }),
+        { authors: some(AUTHORS), themes: some(THEMES), note },
+        at,
+      );
     const db = freshDatabase();
     const ops: string[] = [];
     for (let step = 0; step < 60; step++) {
@@ -40,15 +51,7 @@ describe('facet counts kept with the index', () => {
       const roll = next();
       if (roll < 0.4 || ids.length === 0) {
         ops.push('save');
-        // Eight addresses: saving one again updates its piece.
-        await savePiece(
-          db,
-          makeExtraction({
-            url: `https://example.org/${Math.floor(next() * 8)}`,
-            siteName: pick(SITES),
-          }),
-          { authors: some(AUTHORS), themes: some(THEMES), note: '' },
-        );
+        await saveSome(db, 8, '');
       } else if (roll < 0.6) {
         ops.push('edit');
         await updatePiece(db, pick(ids), {
@@ -73,15 +76,7 @@ describe('facet counts kept with the index', () => {
         // Another collection, with pieces of its own and some at the same addresses.
         const other = freshDatabase();
         for (let i = 0; i < 3; i++) {
-          await savePiece(
-            other,
-            makeExtraction({
-              url: `https://example.org/${Math.floor(next() * 12)}`,
-              siteName: pick(SITES),
-            }),
-            { authors: some(AUTHORS), themes: some(THEMES), note: 'imported' },
-            new Date(Date.now() + 60_000),
-          );
+          await saveSome(other, 12, 'imported', new Date(Date.now() + 60_000));
         }
         await applyBackup(db, await collectBackup(other, null));
       }
@@ -98,14 +93,7 @@ describe('facet counts kept with the index', () => {
     const name = `facets-${crypto.randomUUID()}`;
     // Version 2 as the app made it: an index without facet counts.
     const v2 = new Dexie(name);
-    v2.version(1).stores({
-      pieces:
-        'id, &url, capturedAt, publishedTime, updatedAt, title, siteName, *authorIds, *themeIds',
-      contents: 'pieceId',
-      passages: 'id, pieceId, createdAt, updatedAt, *authorIds, *themeIds',
-      tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
-      settings: 'key',
-    });
+    v2.version(1).stores(VERSION_1_STORES);
     v2.version(2).stores(SEARCH_STORES);
     const db2 = v2 as unknown as CommonplaceDB;
     const first = await putPiece(db2, { title: 'One', authors: ['Boris Kagarlitsky'] });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { CommonplaceDB } from '../../../lib/db/schema';
+import { CommonplaceDB, VERSION_1_STORES } from '../../../lib/db/schema';
 import {
   SEARCH_TABLES,
   indexPassage,
@@ -226,14 +226,7 @@ describe('schema upgrade', () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     // The database as version 1 of the app made it.
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      pieces:
-        'id, &url, capturedAt, publishedTime, updatedAt, title, siteName, *authorIds, *themeIds',
-      contents: 'pieceId',
-      passages: 'id, pieceId, createdAt, updatedAt, *authorIds, *themeIds',
-      tags: 'id, &[kind+key], kind, *aliasKeys, updatedAt',
-      settings: 'key',
-    });
+    v1.version(1).stores(VERSION_1_STORES);
     const piece = await putPiece(v1 as unknown as CommonplaceDB, {
       title: 'Before the upgrade',
       text: `${FILLER} Zeppelin.`,
