@@ -71,6 +71,17 @@ type Row =
 const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
 const NO_PASSAGES: PassageRow[] = [];
+// The rows of a list of pieces, made once per list: clearing a filter gives back the whole list,
+// whose 20,000 rows are then not made again.
+const rowsOfList = new WeakMap<readonly PieceRow[], Row[]>();
+function pieceRows(pieces: readonly PieceRow[]): Row[] {
+  let rows = rowsOfList.get(pieces);
+  if (!rows) {
+    rows = pieces.map((piece) => ({ kind: 'piece', key: piece.id, piece }));
+    rowsOfList.set(pieces, rows);
+  }
+  return rows;
+}
 const rowKey = (row: Row) => row.key;
 const rowHeight = (row: Row) => ROW_HEIGHT[row.kind];
 const isSelectable = (row: Row) => row.kind !== 'group';
@@ -189,8 +200,7 @@ export function App() {
   const rows = useMemo<Row[]>(() => {
     if (view.view === 'passages')
       return shownPassages.map((passage) => ({ kind: 'passage', key: passage.id, passage }));
-    if (view.group === 'none')
-      return sorted.map((piece) => ({ kind: 'piece', key: piece.id, piece }));
+    if (view.group === 'none') return pieceRows(sorted);
     return groupPieces(sorted, view.group, tagsById).flatMap((group): Row[] => [
       { kind: 'group', key: `g-${group.key}`, label: group.label, count: group.pieces.length },
       ...group.pieces.map((piece): Row => ({

@@ -33,6 +33,7 @@ import {
   loadView,
   snapshotOf,
   writesSoFar,
+  type PieceTexts,
   type View,
 } from './view';
 import { SEARCH_READ_TABLES, type TableSource } from './writer';
@@ -451,6 +452,7 @@ const WARM_UP_QUERIES = ['e', 'th'];
 /** Tags, and blocks, read ahead per transaction: writes wait for no more than one of these. */
 const READ_AHEAD_TAGS = 40;
 const READ_AHEAD_BLOCKS = 100;
+const READ_AHEAD_PIECES = 2000;
 
 /**
  * Reads what searches keep in memory (segment headers, the view of live documents), so that the
@@ -480,6 +482,19 @@ export async function prepareSearch(
         await taggedHits(view, t, 'pieces', index, tag.id);
       }
     });
+  }
+  // Titles and notes of every piece (a few MB), for the snippets of what matched in them.
+  let after: string | null = null;
+  while (current()) {
+    const from: string | null = after;
+    const rows: PieceRow[] = await readTransaction(db, (t) =>
+      (from === null ? t.pieces.orderBy(':id') : t.pieces.where(':id').above(from))
+        .limit(READ_AHEAD_PIECES)
+        .toArray(),
+    );
+    for (const p of rows) view.pieceTexts.set(p.id, { title: p.title, note: p.note });
+    if (rows.length < READ_AHEAD_PIECES) break;
+    after = rows[rows.length - 1]!.id;
   }
   const blocks: [number, number][] = [];
   const counts = view.segments.map((s) => s.header.blockFirstTerms.length);
@@ -627,16 +642,16 @@ function popcount(n: number): number {
 const SNIPPET_TEXTS = 600;
 
 /**
- * What snippets are cut from, by `key(id)`: from the view's cache, else read (`read`, one request
- * for all that are missing). Valid as long as the view: a change of a text changes the index.
+ * What snippets are cut from, by `key(id)`: from `cache` (one of the view's: valid as long as
+ * the view, since a change of a text changes the index), else read (`read`, one request for all
+ * that are missing). The view's bounded cache keeps the last SNIPPET_TEXTS.
  */
 async function snippetTexts<T>(
-  view: View,
+  cache: Map<string, T | undefined>,
   key: (id: string) => string,
   ids: string[],
   read: (ids: string[]) => Promise<(T | undefined)[]>,
 ): Promise<(T | undefined)[]> {
-  const cache = view.snippetTexts as Map<string, T | undefined>;
   const missing = ids.filter((id) => !cache.has(key(id)));
   if (missing.length > 0) {
     const rows = await read(missing);
@@ -649,10 +664,23 @@ async function snippetTexts<T>(
   return ids.map((id) => cache.get(key(id)));
 }
 
+/** Title and note of pieces, for snippets: read ahead for every piece (see prepareSearch). */
+function pieceTexts(view: View, t: Tables, ids: string[]) {
+  const cached = ids.map((id) => view.pieceTexts.get(id));
+  if (cached.every((texts) => texts !== undefined)) return Dexie.Promise.resolve(cached);
+  return snippetTexts(
+    view.snippetTexts as Map<string, PieceTexts | undefined>,
+    (id) => `piece ${id}`,
+    ids,
+    async (missing) =>
+      (await t.pieces.bulkGet(missing)).map((p) => p && { title: p.title, note: p.note }),
+  );
+}
+
 /** Quote and note of passages, for snippets. */
 function passageTexts(view: View, t: Tables, ids: string[]) {
   return snippetTexts(
-    view,
+    view.snippetTexts as Map<string, { quote: string; note: string } | undefined>,
     (id) => `passage ${id}`,
     ids,
     async (missing) =>
@@ -672,17 +700,15 @@ async function addPieceSnippets(
     .map((h) => h.passageIds![0]!);
   const [bodies, pieces, passages] = await Dexie.Promise.all([
     snippetTexts(
-      view,
+      view.snippetTexts as Map<string, string | undefined>,
       (id) => `text ${id}`,
       textIds,
       async (ids) => (await t.contents.bulkGet(ids)).map((c) => c?.textContent),
     ),
-    snippetTexts(
+    pieceTexts(
       view,
-      (id) => `piece ${id}`,
+      t,
       hits.map((h) => h.pieceId),
-      async (ids) =>
-        (await t.pieces.bulkGet(ids)).map((p) => p && { title: p.title, note: p.note }),
     ),
     passageTexts(view, t, passageIds),
   ]);

@@ -65,6 +65,13 @@ export interface View {
   tagHits: Map<string, number[]>;
   /** Texts read for snippets (see query.ts), valid as long as the view. */
   snippetTexts: Map<string, unknown>;
+  /** Title and note of pieces, read ahead for snippets (see query.ts), valid as long as the view. */
+  pieceTexts: Map<string, PieceTexts>;
+}
+
+export interface PieceTexts {
+  title: string;
+  note: string;
 }
 
 interface DbCache {
@@ -432,5 +439,6 @@ function buildView(state: SearchStateRow, base: Base, tailRows: SearchTailRow[])
     passageSlots,
     tagHits: new Map(),
     snippetTexts: new Map(),
+    pieceTexts: new Map(),
   };
 }
