@@ -58,6 +58,7 @@ import {
   type AutoHighlights,
 } from './auto-highlights';
 import { useLiveQuery, useUrlView } from './hooks';
+import { ROW_HEIGHT } from './layout';
 import { useSearch } from './search';
 
 const db = openDatabase();
@@ -67,8 +68,6 @@ type Row =
   | { kind: 'group'; key: string; label: string; count: number }
   | { kind: 'piece'; key: string; piece: PieceRow }
   | { kind: 'passage'; key: string; passage: PassageRow };
-
-const ROW_HEIGHT: Record<Row['kind'], number> = { group: 40, piece: 112, passage: 112 };
 
 const NO_PASSAGES: PassageRow[] = [];
 // The rows of a list of pieces, made once per list: clearing a filter gives back the whole list,

@@ -1,6 +1,8 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { OVERSCAN } from '../../components/library/VirtualList';
 import type { CommonplaceDB } from '../../lib/db/schema';
+import { ROW_HEIGHT } from './layout';
 import type { ViewKind } from '../../lib/library/view';
 import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
 
@@ -15,11 +17,9 @@ export interface SearchState {
 
 /** The best matches listed; ranking puts what a reader wants first. */
 const LIMIT = 500;
-/** Snippets (reading stored copies) only for the first rows, which are on screen. */
-const WITH_SNIPPETS = 30;
-
 async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<SearchState> {
-  const options = { limit: LIMIT, snippets: WITH_SNIPPETS };
+  // Snippets (reading stored copies) for the rows a window can show.
+  const options = { limit: LIMIT, snippets: Math.ceil(innerHeight / ROW_HEIGHT.piece) + OVERSCAN };
   const [pieces, passages] = await Promise.all([
     view === 'pieces' ? searchPieces(db, q, options) : [],
     view === 'passages' ? searchPassages(db, q, options) : [],
