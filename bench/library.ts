@@ -36,7 +36,7 @@ import {
   type ViewWork,
 } from './library-page';
 import type { BenchRow, BenchSuite } from './types';
-import { OVERSCAN } from '../components/library/VirtualList';
+import { OVERSCAN, ROW_HEIGHT } from '../entrypoints/library/layout';
 
 const SUITE = 'library (Chromium)';
 const SCALE = Number(process.env.BENCH_LIBRARY_SCALE ?? '1');
@@ -47,8 +47,7 @@ const SEED = 7;
 const LOADS = 3;
 /** Rows the issue asks to see painted. */
 const WANT_ROWS = 50;
-/** Row height of a piece (App.tsx). */
-const ROW_HEIGHT = 112;
+
 /** An interaction is over when the DOM has been quiet this long and no transaction runs. */
 const QUIET_MS = 200;
 const MB = 2 ** 20;
@@ -593,7 +592,7 @@ export const libraryBench: BenchSuite = {
       // Tall enough for WANT_ROWS rows: the visible ones plus the overscan below them.
       const fifty: Viewport = {
         width: 1280,
-        height: Math.ceil(listTop + (WANT_ROWS - OVERSCAN) * ROW_HEIGHT + 16),
+        height: Math.ceil(listTop + (WANT_ROWS - OVERSCAN) * ROW_HEIGHT.piece + 16),
       };
       const paintFifty = await measureFirstPaint(session, probe, fifty);
       log(

@@ -21,6 +21,7 @@ import {
   searchPieces,
 } from '../lib/search';
 import { indexTimings, SEARCH_INDEX_TABLES } from '../lib/search/writer';
+import { BLOCK_CACHE_BYTES } from '../lib/search/view';
 import { corpusWords, emptySize, generateCorpus, measureBatch } from './corpus';
 import type { BenchRow, BenchSuite } from './types';
 
@@ -216,7 +217,7 @@ export async function runSearchBenchmark(options: SearchBenchOptions = {}): Prom
     });
     if (heapBeforeSearch > 0) {
       row('JS heap growth while searching', (heapAfter - heapBeforeSearch) / MB, 'MB', {
-        note: 'search caches (segment headers, ≤ 24 MB of blocks, view of live documents) + garbage',
+        note: `search caches (segment headers, ≤ ${BLOCK_CACHE_BYTES / 2 ** 20} MB of blocks, view of live documents) + garbage`,
       });
     }
     row('setup: writing the collection (not a target)', setupMs, 'ms');

@@ -13,9 +13,6 @@ import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 
-/** Rows rendered beyond the window on each side. */
-export const OVERSCAN = 5;
-
 export interface VirtualListProps<T> {
   label: string;
   items: T[];
@@ -25,10 +22,13 @@ export interface VirtualListProps<T> {
   isSelectable: (item: T) => boolean;
   renderItem: (item: T, selected: boolean) => ComponentChildren;
   onOpen: (item: T) => void;
+  /** Rows rendered beyond the window on each side (default 5). */
+  overscan?: number;
 }
 
 function VirtualRows<T>(props: VirtualListProps<T>) {
   const { label, items, itemKey, itemHeight, isSelectable, renderItem, onOpen } = props;
+  const { overscan = 5 } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
@@ -49,9 +49,7 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
         observeElementRect,
         observeElementOffset,
         onChange: () => rerender(0),
-        // Rows beyond the window on each side: enough for keyboard and wheel scrolling, few
-        // enough that a new filter lays out little more than what is seen.
-        overscan: OVERSCAN,
+        overscan,
       }),
   );
   const laidOut = useRef(items);

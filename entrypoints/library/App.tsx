@@ -58,7 +58,7 @@ import {
   type AutoHighlights,
 } from './auto-highlights';
 import { useLiveQuery, useUrlView } from './hooks';
-import { ROW_HEIGHT } from './layout';
+import { OVERSCAN, ROW_HEIGHT } from './layout';
 import { useSearch } from './search';
 
 const db = openDatabase();
@@ -284,7 +284,12 @@ export function App() {
     return () => removeEventListener('keydown', onKey);
   }, [view.piece, editing]);
 
-  const open = view.piece ? piecesById.get(view.piece) : undefined;
+  // A piece opened from the first screen, before every piece is read, is found there.
+  const open = view.piece
+    ? pieces === undefined
+      ? firstScreen?.pieces.find((p) => p.id === view.piece)
+      : piecesById.get(view.piece)
+    : undefined;
   const content = useLiveQuery(
     () => (view.piece ? db.contents.get(view.piece) : Promise.resolve(undefined)),
     [view.piece],
@@ -564,6 +569,7 @@ export function App() {
             isSelectable={isSelectable}
             onOpen={openRow}
             renderItem={renderRow}
+            overscan={OVERSCAN}
           />
         )}
       </main>

@@ -1,8 +1,7 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { OVERSCAN } from '../../components/library/VirtualList';
 import type { CommonplaceDB } from '../../lib/db/schema';
-import { ROW_HEIGHT } from './layout';
+import { OVERSCAN, ROW_HEIGHT } from './layout';
 import type { ViewKind } from '../../lib/library/view';
 import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
 
@@ -47,7 +46,7 @@ interface Run {
  * The search results for `q`, or null when there is no search. `start(q)` runs the search at once
  * (call it from the input event, so the search does not wait for the render of the keystroke);
  * otherwise it runs when `q` changes. The index is read ahead once `warm` is true (once the list
- * is loaded: reading it meanwhile would slow that down).
+ * is loaded: reading it meanwhile would slow that down), and after every change of the collection.
  */
 export function useSearch(
   db: CommonplaceDB,
@@ -69,9 +68,10 @@ export function useSearch(
     last.current = { q, view, revision, answer };
     return last.current;
   };
+  // Again after each change of the collection: a write starts a new view of the index.
   useEffect(() => {
     if (warm) void prepareSearch(db, { readAhead: true });
-  }, [warm]);
+  }, [warm, revision]);
   useLayoutEffect(() => {
     if (!q.trim()) {
       setResults(null);

@@ -5,8 +5,6 @@
 import type { PassageRow, PieceRow, TagRow } from '../db/schema';
 import type { FacetCounts } from '../search/facets';
 
-export type { FacetCounts };
-
 export type SortKey = 'relevance' | 'captured' | 'published' | 'title';
 export type GroupKey = 'none' | 'author' | 'theme';
 export type ViewKind = 'pieces' | 'passages';

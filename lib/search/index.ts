@@ -5,8 +5,9 @@
  *
  * The index lives in the same database (tables `search*`, schema version 2; layout in ./types.ts):
  * immutable segments of compressed postings plus a small tail of recent documents, so memory
- * stays bounded (no body is held; a search keeps segment headers, a view of live documents and
- * at most 24 MB of blocks) and bodies are never re-read to search.
+ * stays bounded (a search keeps segment headers, a view of live documents, at most
+ * BLOCK_CACHE_BYTES of blocks and the texts of recent snippets) and bodies are never re-read to
+ * search, only to cut the snippets of the hits on screen.
  *
  * It is kept current by the write paths, inside their own transactions, which must include
  * SEARCH_TABLES (pieces, contents, passages and the index's tables):

@@ -26,6 +26,7 @@ import {
 import {
   blockCacheFull,
   cacheFor,
+  forgetSnapshot,
   getBlock,
   isCurrentCache,
   keepSnapshot,
@@ -447,6 +448,21 @@ function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): P
   return db.transaction('r', [...SEARCH_READ_TABLES], (tx) => fn(tablesOf(tx)));
 }
 
+/**
+ * Runs a search. One that started from a kept snapshot (see ./view.ts) and failed runs once more
+ * from a fresh read: another page may have rewritten the index just before Dexie told of it.
+ */
+async function searching<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): Promise<T> {
+  const fromSnapshot = snapshotOf(db.name) !== undefined;
+  try {
+    return await readTransaction(db, fn);
+  } catch (error) {
+    if (!fromSnapshot) throw error;
+    forgetSnapshot(db.name);
+    return readTransaction(db, fn);
+  }
+}
+
 const WARM_UP_QUERIES = ['e', 'th'];
 
 /** Tags, and blocks, read ahead per transaction: writes wait for no more than one of these. */
@@ -528,7 +544,7 @@ export async function searchPieces(
   const words = parseQuery(query);
   if (words.length === 0) return [];
   const limit = options.limit ?? 20;
-  return readTransaction(db, async (t) => {
+  return searching(db, async (t) => {
     const scored = await score(db, t, words, 'pieces');
     if (!scored) return [];
     const { view, perWord, tagPieces } = scored;
@@ -638,7 +654,7 @@ function popcount(n: number): number {
   return count;
 }
 
-/** Texts kept for snippets per view (the top hits of the last keystrokes): 600 is a few MB. */
+/** Texts kept for snippets per view (the top hits of the last keystrokes): up to ~15 MB. */
 const SNIPPET_TEXTS = 600;
 
 /**
@@ -656,12 +672,15 @@ async function snippetTexts<T>(
   if (missing.length > 0) {
     const rows = await read(missing);
     missing.forEach((id, i) => cache.set(key(id), rows[i]));
-    for (const old of cache.keys()) {
-      if (cache.size <= SNIPPET_TEXTS) break;
-      cache.delete(old);
-    }
   }
-  return ids.map((id) => cache.get(key(id)));
+  const found = ids.map((id) => cache.get(key(id)));
+  // Oldest first, never what this call asked for (other calls' entries may go).
+  const wanted = new Set(ids.map(key));
+  for (const old of cache.keys()) {
+    if (cache.size <= SNIPPET_TEXTS) break;
+    if (!wanted.has(old)) cache.delete(old);
+  }
+  return found;
 }
 
 /** Title and note of pieces, for snippets: read ahead for every piece (see prepareSearch). */
@@ -738,7 +757,7 @@ export async function searchPassages(
   const words = parseQuery(query);
   if (words.length === 0) return [];
   const limit = options.limit ?? 20;
-  return readTransaction(db, async (t) => {
+  return searching(db, async (t) => {
     const scored = await score(db, t, words, 'passages');
     if (!scored) return [];
     const { view, perWord, tagPassages } = scored;

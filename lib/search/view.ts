@@ -2,7 +2,9 @@
  * What a search holds in memory between keystrokes, per database: segment headers and blocks
  * (immutable, so cached by index id and segment number; blocks in a least-recently-used cache of
  * bounded size), and a "view" of the live documents numbered 0..n ("slots") for the scoring
- * arrays, rebuilt when the index's generation changes. Nothing here holds a body or a quote.
+ * arrays, rebuilt when the index's generation changes. The view also keeps, for its generation,
+ * which pieces carry each tag, every piece's title and note, and the texts of the last few
+ * hundred snippets (bodies and quotes of recent top hits); bodies are never read to search.
  */
 import Dexie, { type Table } from 'dexie';
 import type { TagRow } from '../db/schema';
@@ -151,6 +153,11 @@ export function snapshotOf(dbName: string): Snapshot | undefined {
 export function writesSoFar(dbName: string): number {
   listenForWrites();
   return writesSeen.get(dbName) ?? 0;
+}
+
+/** Drops the snapshot of a database (it proved stale). */
+export function forgetSnapshot(dbName: string): void {
+  snapshots.delete(dbName);
 }
 
 /** Keeps a snapshot read after `writesSoFar` said `before`, unless a write came in between. */

@@ -107,10 +107,21 @@ describe('library', () => {
     await library.getByRole('button', { name: 'Back to list' }).click();
   });
 
-  test('a piece saved from the popup appears without reloading', async () => {
+  test('a piece saved from the popup appears without reloading, and is found', async () => {
+    // A search first, so that the library holds what searches keep between keystrokes.
+    const search = library.getByRole('searchbox', { name: 'Search' });
+    await search.fill('autodetermination');
+    await expect.poll(resultCount).toBe('0 of 3 pieces');
+    await search.fill('');
     await clipAndSave(ctx.session, ctx.server.url('/extract/byline-fr.html'));
     await expect.poll(titles).toHaveLength(4);
     await expect.poll(resultCount).toBe('4 of 4 pieces');
+    // Saved by the background: the search sees the new piece.
+    await search.fill('autodetermination');
+    await expect
+      .poll(titles)
+      .toEqual(['Crimée : le droit à l’autodétermination n’est pas à géométrie variable']);
+    await search.fill('');
   });
 
   test('has no serious accessibility violations (axe-core), light and dark', async () => {

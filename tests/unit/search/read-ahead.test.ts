@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { forgetSearchCache, indexPieces, prepareSearch, searchPieces } from '../../../lib/search';
+import { keepSnapshot, snapshotOf, writesSoFar } from '../../../lib/search/view';
 import { CommonplaceDB } from '../../../lib/db/schema';
 import { freshDatabase } from '../factories';
 import { putPiece } from './helpers';
@@ -60,4 +61,23 @@ describe('what a search keeps between keystrokes', () => {
     expect(stateReads).toHaveBeenCalled();
     other.close();
   });
+});
+
+test('a search from a stale snapshot (a write not told of yet) runs again from a fresh read', async () => {
+  const db = freshDatabase();
+  const ids: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    ids.push((await putPiece(db, { title: `Memory ${i}`, text: 'A city of strikes.' })).id);
+  }
+  await indexPieces(db, ids);
+  await searchPieces(db, 'memory');
+  const stale = snapshotOf(db.name)!;
+  expect(stale).toBeDefined();
+  // Segments merged away by another page, whose notice has not come yet: the kept state still
+  // names a segment that is gone.
+  forgetSearchCache(db.name);
+  const gone = { ...stale.state, generation: -1, segments: [...stale.state.segments, 99] };
+  keepSnapshot(db.name, { ...stale, state: gone }, writesSoFar(db.name));
+  expect(await searchPieces(db, 'memory', { limit: 100 })).toHaveLength(40);
+  expect(snapshotOf(db.name)?.state.segments).toEqual(stale.state.segments);
 });

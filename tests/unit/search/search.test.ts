@@ -258,6 +258,15 @@ describe('hits', () => {
     expect(await quoteOf('harbour')).toBe('A harbour crane');
   });
 
+  test('every hit asked for gets its snippet, however many (the kept texts are bounded)', async () => {
+    const { db } = await collection(
+      Array.from({ length: 620 }, (_, i) => ({ title: `Memory ${i}`, text: `${FILLER} memory` })),
+    );
+    const hits = await searchPieces(db, 'memory', { limit: 1000 });
+    expect(hits).toHaveLength(620);
+    expect(hits.filter((h) => h.snippet === null)).toEqual([]);
+  });
+
   test('limit', async () => {
     const { db } = await collection(
       Array.from({ length: 5 }, (_, i) => ({ title: `Memory ${i}`, text: FILLER })),
