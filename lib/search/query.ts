@@ -488,8 +488,10 @@ export async function prepareSearch(
     const view = await loadView(cache, state, t.segments, t.tail);
     return { cache, view, tags: await t.tags.toArray() };
   });
-  if (!prepared || !readAhead) return;
+  if (!prepared || !readAhead || prepared.view.readAhead) return;
   const { cache, view, tags } = prepared;
+  // Once per view: later calls while nothing was written find it done or under way.
+  view.readAhead = true;
   const current = () => cache.view === view && isCurrentCache(db.name, cache);
   for (let i = 0; i < tags.length && current(); i += READ_AHEAD_TAGS) {
     await readTransaction(db, async (t) => {

@@ -69,6 +69,8 @@ export interface View {
   snippetTexts: Map<string, unknown>;
   /** Title and note of pieces, read ahead for snippets (see query.ts), valid as long as the view. */
   pieceTexts: Map<string, PieceTexts>;
+  /** `prepareSearch` has read ahead for this view (or is doing so). */
+  readAhead: boolean;
 }
 
 export interface PieceTexts {
@@ -447,5 +449,6 @@ function buildView(state: SearchStateRow, base: Base, tailRows: SearchTailRow[])
     tagHits: new Map(),
     snippetTexts: new Map(),
     pieceTexts: new Map(),
+    readAhead: false,
   };
 }
