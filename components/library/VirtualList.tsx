@@ -22,13 +22,13 @@ export interface VirtualListProps<T> {
   isSelectable: (item: T) => boolean;
   renderItem: (item: T, selected: boolean) => ComponentChildren;
   onOpen: (item: T) => void;
-  /** Rows rendered beyond the window on each side (default 5). */
+  /** Rows rendered beyond the window on each side (default 3). */
   overscan?: number;
 }
 
 function VirtualRows<T>(props: VirtualListProps<T>) {
   const { label, items, itemKey, itemHeight, isSelectable, renderItem, onOpen } = props;
-  const { overscan = 5 } = props;
+  const { overscan = 3 } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
