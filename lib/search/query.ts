@@ -463,7 +463,7 @@ async function searching<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): P
   }
 }
 
-const WARM_UP_QUERIES = ['e', 'th'];
+const WARM_UP_QUERIES = ['e', 'the'];
 
 /** Tags, and blocks, read ahead per transaction: writes wait for no more than one of these. */
 const READ_AHEAD_TAGS = 40;
@@ -527,8 +527,8 @@ export async function prepareSearch(
     const chunk = blocks.slice(i, i + READ_AHEAD_BLOCKS);
     await readTransaction(db, (t) => loadBlocks(cache, t.blocks, chunk));
   }
-  // Two searches at idle (a letter, then two: the two ways a word is completed) compile the
-  // scoring and snippet code, so the reader's first keystrokes do not pay for that.
+  // Two searches at idle, one completed in titles and notes (under MIN_BODY_PREFIX letters), one
+  // in stored copies too, compile the scoring and snippet code: the first keystrokes do not pay.
   for (const query of WARM_UP_QUERIES) {
     if (current()) await searchPieces(db, query, { limit: 30 });
   }
