@@ -24,11 +24,13 @@ export interface VirtualListProps<T> {
   onOpen: (item: T) => void;
   /** Rows rendered beyond the window on each side (default 3). */
   overscan?: number;
+  /** The rendered rows changed: their first and last index (after the render). */
+  onRangeChange?: (first: number, last: number) => void;
 }
 
 function VirtualRows<T>(props: VirtualListProps<T>) {
   const { label, items, itemKey, itemHeight, isSelectable, renderItem, onOpen } = props;
-  const { overscan = 3 } = props;
+  const { overscan = 3, onRangeChange } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState(-1);
@@ -66,6 +68,12 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
   useEffect(() => {
     if (active >= items.length) setActive(-1);
   }, [items]);
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? -1;
+  const last = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (first >= 0) onRangeChange?.(first, last);
+  }, [first, last, items, onRangeChange]);
 
   const move = (from: number, step: number) => {
     for (let i = from + step; i >= 0 && i < items.length; i += step) {
@@ -102,7 +110,7 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
       onFocus={() => active < 0 && setActive(move(-1, 1))}
     >
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
+        {rows.map((row) => {
           const item = items[row.index]!;
           const selectable = isSelectable(item);
           return (

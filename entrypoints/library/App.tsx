@@ -127,13 +127,11 @@ export function App() {
   }, [readAll]);
   // Any change to the collection re-runs the search, so results follow saves made elsewhere.
   const revision = useMemo(() => ({}), [pieces, passageStamp]);
-  const { results: search, start: startSearch } = useSearch(
-    db,
-    view.q,
-    view.view,
-    revision,
-    pieces !== undefined,
-  );
+  const {
+    results: search,
+    start: startSearch,
+    showSnippets,
+  } = useSearch(db, view.q, view.view, revision, pieces !== undefined);
   const searchBox = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
@@ -232,6 +230,13 @@ export function App() {
       row.kind === 'piece' ? row.piece.id : row.kind === 'passage' ? row.passage.pieceId : null;
     if (id) setView({ piece: id }, true);
   }, []);
+  const onRowsShown = useCallback(
+    (first: number, last: number) =>
+      showSnippets(
+        rows.slice(first, last + 1).flatMap((row) => (row.kind === 'piece' ? [row.piece.id] : [])),
+      ),
+    [rows, showSnippets],
+  );
   const renderRow = useCallback(
     (row: Row) =>
       row.kind === 'group' ? (
@@ -570,6 +575,7 @@ export function App() {
             onOpen={openRow}
             renderItem={renderRow}
             overscan={OVERSCAN}
+            onRangeChange={onRowsShown}
           />
         )}
       </main>

@@ -1,9 +1,16 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CommonplaceDB } from '../../lib/db/schema';
 import { OVERSCAN, ROW_HEIGHT } from './layout';
 import type { ViewKind } from '../../lib/library/view';
-import { prepareSearch, searchPassages, searchPieces, type Snippet } from '../../lib/search';
+import {
+  addSnippets,
+  prepareSearch,
+  searchPassages,
+  searchPieces,
+  type SearchHit,
+  type Snippet,
+} from '../../lib/search';
 
 export interface SearchState {
   pieceIds: Set<string>;
@@ -12,6 +19,9 @@ export interface SearchState {
   scores: Map<string, number>;
   /** Piece and passage ids → the matched words in context. */
   snippets: Map<string, Snippet>;
+  /** What was searched, and the piece hits by id (the same map for the life of the results). */
+  query: string;
+  pieceHits: Map<string, SearchHit>;
 }
 
 /** The best matches listed; ranking puts what a reader wants first. */
@@ -28,6 +38,8 @@ async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<
     passageIds: new Set(passages.map((h) => h.passageId)),
     scores: new Map(pieces.map((h) => [h.pieceId, h.score])),
     snippets: new Map(),
+    query: q,
+    pieceHits: new Map(pieces.map((h) => [h.pieceId, h])),
   };
   for (const hit of pieces) if (hit.snippet) state.snippets.set(hit.pieceId, hit.snippet);
   for (const hit of passages) if (hit.snippet) state.snippets.set(hit.passageId, hit.snippet);
@@ -54,8 +66,39 @@ export function useSearch(
   view: ViewKind,
   revision: unknown,
   warm: boolean,
-): { results: SearchState | null; start: (q: string) => void } {
+): {
+  results: SearchState | null;
+  start: (q: string) => void;
+  showSnippets: (pieceIds: string[]) => void;
+} {
   const [results, setResults] = useState<SearchState | null>(null);
+  const shown = useRef(results);
+  shown.current = results;
+  const asked = useRef(new WeakSet<SearchHit>());
+  // Rows scrolled into view get the snippets the search left out (it cuts them for one screen).
+  const showSnippets = useCallback(
+    (pieceIds: string[]) => {
+      const state = shown.current;
+      if (!state) return;
+      const hits = pieceIds.flatMap((id) => {
+        const hit = state.pieceHits.get(id);
+        return hit && !hit.snippet && !asked.current.has(hit) ? [hit] : [];
+      });
+      if (hits.length === 0) return;
+      for (const hit of hits) asked.current.add(hit);
+      addSnippets(db, state.query, hits).then(
+        () => {
+          const latest = shown.current;
+          if (latest?.pieceHits !== state.pieceHits) return;
+          const snippets = new Map(latest.snippets);
+          for (const hit of hits) if (hit.snippet) snippets.set(hit.pieceId, hit.snippet);
+          setResults((shown.current = { ...latest, snippets }));
+        },
+        (error: unknown) => console.error('snippets failed', error),
+      );
+    },
+    [db],
+  );
   const last = useRef<Run | null>(null);
   const run = (q: string): Run => {
     const current = last.current;
@@ -87,5 +130,5 @@ export function useSearch(
     };
     // `revision` changes when the collection does, so results follow edits made elsewhere.
   }, [q, view, revision]);
-  return { results, start: (q) => void (q.trim() && run(q)) };
+  return { results, start: (q) => void (q.trim() && run(q)), showSnippets };
 }

@@ -47,7 +47,7 @@ import {
 
 export { SEARCH_INDEX_TABLES, SEARCH_READ_TABLES, SEARCH_TABLES } from './writer';
 export type { IndexProgress, PieceRows } from './writer';
-export { prepareSearch, searchPieces, searchPassages } from './query';
+export { addSnippets, prepareSearch, searchPieces, searchPassages } from './query';
 export type { PassageField, PassageHit, PieceField, SearchHit, SearchOptions } from './query';
 export type { Snippet } from './snippet';
 export { forEachTerm, parseQuery, tokenize, type QueryWord } from './tokenize';

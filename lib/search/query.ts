@@ -230,12 +230,8 @@ function matchTags(tags: TagRow[], word: QueryWord): TagMatch {
 }
 
 /** Reads what the query needs and scores every slot per word. */
-async function score(
-  db: CommonplaceDB,
-  t: Tables,
-  words: QueryWord[],
-  target: 'pieces' | 'passages',
-): Promise<Scored | null> {
+/** The index's state, the tags and the view of live documents: kept, or read (see ./view.ts). */
+async function currentView(db: CommonplaceDB, t: Tables) {
   let snapshot = snapshotOf(db.name);
   if (!snapshot) {
     const before = writesSoFar(db.name);
@@ -247,6 +243,18 @@ async function score(
   const { state, tags } = snapshot;
   const cache = cacheFor(db.name, state);
   const view = await loadView(cache, state, t.segments, t.tail);
+  return { state, tags, cache, view };
+}
+
+async function score(
+  db: CommonplaceDB,
+  t: Tables,
+  words: QueryWord[],
+  target: 'pieces' | 'passages',
+): Promise<Scored | null> {
+  const current = await currentView(db, t);
+  if (!current) return null;
+  const { state, tags, cache, view } = current;
 
   // Blocks that may hold the words' terms, from every segment, in one request.
   const ranges = words.map(rangesOf);
@@ -648,6 +656,23 @@ export async function searchPieces(
 function snippetCount(options: SearchOptions, hits: number): number {
   const { snippets = true } = options;
   return snippets === true ? hits : snippets === false ? 0 : Math.max(0, Math.min(hits, snippets));
+}
+
+/**
+ * Cuts the snippets of `hits` (pieces found by `searchPieces` for `query`, asked without
+ * snippets or with fewer): for the rows a list shows once it is scrolled.
+ */
+export async function addSnippets(
+  db: CommonplaceDB,
+  query: string,
+  hits: SearchHit[],
+): Promise<void> {
+  const words = parseQuery(query);
+  if (words.length === 0 || hits.length === 0) return;
+  await searching(db, async (t) => {
+    const current = await currentView(db, t);
+    if (current) await addPieceSnippets(current.view, t, hits, words);
+  });
 }
 
 function popcount(n: number): number {

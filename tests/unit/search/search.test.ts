@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { indexPieces, searchPassages, searchPieces } from '../../../lib/search';
+import { addSnippets, indexPieces, searchPassages, searchPieces } from '../../../lib/search';
 import type { CommonplaceDB } from '../../../lib/db/schema';
 import { freshDatabase } from '../factories';
 import { putPiece, type PieceSpec } from './helpers';
@@ -256,6 +256,20 @@ describe('hits', () => {
     await indexPieces(db, ids);
     expect(await snippetOf('memory')).toContain('new port');
     expect(await quoteOf('harbour')).toBe('A harbour crane');
+  });
+
+  test('addSnippets cuts later the snippets a search left out, the same ones', async () => {
+    const { db } = await collection(
+      Array.from({ length: 5 }, (_, i) => ({
+        title: `Harbour ${i}`,
+        text: `${FILLER} The memory of the harbour number ${i}.`,
+      })),
+    );
+    const full = await searchPieces(db, 'memory harb');
+    const hits = await searchPieces(db, 'memory harb', { snippets: 2 });
+    expect(hits.map((h) => h.snippet !== null)).toEqual([true, true, false, false, false]);
+    await addSnippets(db, 'memory harb', hits.slice(2));
+    expect(hits).toEqual(full);
   });
 
   test('every hit asked for gets its snippet, however many (the kept texts are bounded)', async () => {
