@@ -254,7 +254,7 @@ async function score(
 ): Promise<Scored | null> {
   const current = await currentView(db, t);
   if (!current) return null;
-  const { state, tags, cache, view } = current;
+  const { tags, cache, view } = current;
 
   // Blocks that may hold the words' terms, from every segment, in one request.
   const ranges = words.map(rangesOf);
