@@ -618,13 +618,15 @@ export async function searchPieces(
     const full = (1 << perWord.length) - 1;
     const hits: number[] = [];
     for (let ord = 0; ord < pieceCount; ord++) if (mask[ord] === full) hits.push(ord);
-    hits.sort(
+    const top = best(
+      hits,
+      limit,
+      (ord) => total[ord]!,
       (a, b) =>
         total[b]! - total[a]! ||
         view.capturedAt[b]! - view.capturedAt[a]! ||
         (view.pieceIds[a]! < view.pieceIds[b]! ? -1 : 1),
     );
-    const top = hits.slice(0, limit);
     const results: SearchHit[] = top.map((ord) => {
       const hit: SearchHit = {
         pieceId: view.pieceIds[ord]!,
@@ -673,6 +675,26 @@ export async function addSnippets(
     const current = await currentView(db, t);
     if (current) await addPieceSnippets(current.view, t, hits, words);
   });
+}
+
+/**
+ * The `limit` best of `hits`, in `compare` order (best score first), without sorting them all: a
+ * one-letter prefix matches most of the collection. Only hits scoring at least the `limit`-th
+ * best score can be among them; those are sorted.
+ */
+function best<T>(
+  hits: T[],
+  limit: number,
+  score: (hit: T) => number,
+  compare: (a: T, b: T) => number,
+): T[] {
+  let candidates = hits;
+  if (hits.length > limit * 2) {
+    const scores = Float64Array.from(hits, score).sort();
+    const threshold = scores[scores.length - limit]!;
+    candidates = hits.filter((hit) => score(hit) >= threshold);
+  }
+  return candidates.sort(compare).slice(0, limit);
 }
 
 function popcount(n: number): number {
@@ -828,13 +850,16 @@ export async function searchPassages(
     });
     const full = (1 << perWord.length) - 1;
     const hits = [...total].filter(([, e]) => e.mask === full);
-    hits.sort(
+    const top = best(
+      hits,
+      limit,
+      ([, e]) => e.score,
       ([a, ea], [b, eb]) =>
         eb.score - ea.score ||
         view.capturedAt[view.slotPiece[b]!]! - view.capturedAt[view.slotPiece[a]!]! ||
         a - b,
     );
-    const results: PassageHit[] = hits.slice(0, limit).map(([slot, e]) => ({
+    const results: PassageHit[] = top.map(([slot, e]) => ({
       passageId: view.passageIdOf(slot),
       pieceId: view.pieceIds[view.slotPiece[slot]!]!,
       score: e.score,

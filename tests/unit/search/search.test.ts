@@ -281,6 +281,28 @@ describe('hits', () => {
     expect(hits.filter((h) => h.snippet === null)).toEqual([]);
   });
 
+  test('a small limit gives the first hits of a large one, ties and all (pieces and passages)', async () => {
+    const { db } = await collection(
+      Array.from({ length: 40 }, (_, i) => ({
+        title: i % 4 === 0 ? `Memory ${i}` : `Town ${i}`,
+        text: `${FILLER} ${'memory '.repeat(i % 5)}`,
+        capturedAt: new Date(Date.UTC(2025, 0, 1 + (i % 3))).toISOString(),
+        passages: [{ id: `m-${i}`, quote: `${'memory '.repeat(1 + (i % 3))}of the town` }],
+      })),
+    );
+    const all = await searchPieces(db, 'memory', { limit: 1000, snippets: false });
+    expect(all.length).toBeGreaterThan(20);
+    for (const limit of [1, 3, 7]) {
+      expect(await searchPieces(db, 'memory', { limit, snippets: false })).toEqual(
+        all.slice(0, limit),
+      );
+    }
+    const passages = await searchPassages(db, 'memory', { limit: 1000, snippets: false });
+    expect(await searchPassages(db, 'memory', { limit: 4, snippets: false })).toEqual(
+      passages.slice(0, 4),
+    );
+  });
+
   test('limit', async () => {
     const { db } = await collection(
       Array.from({ length: 5 }, (_, i) => ({ title: `Memory ${i}`, text: FILLER })),
