@@ -158,16 +158,16 @@ export function App() {
   const names = (ids: string[]) => ids.flatMap((id) => tagsById.get(id)?.name ?? []);
 
   const sortKey = effectiveSort(view);
-  // The filters alone: typing in the search box changes the view but not them.
+  // The view as the filters see it, renewed only when a filter changes: typing in the search box
+  // changes the view but not them (its `q` may lag; nothing that reads `filters` uses it).
   const { themes, themeMode, authors, site, from, to, dateField } = view;
   const filters = useMemo(
     () => ({ ...view }),
     [themes.join(), themeMode, authors.join(), site, from, to, dateField],
   );
-  // Sorting 20,000 rows happens once per change of the collection or of the order; filtering
-  // keeps that order. While searching, only the matches are filtered and sorted (by relevance
-  // by default).
-  // It is kept while a search runs, so clearing the search does not sort again.
+  // Sorting 20,000 rows happens once per change of the collection or of the order (kept while a
+  // search runs, so clearing the search does not sort again); filtering keeps that order. While
+  // searching, only the matches are filtered and sorted (by relevance by default).
   const listSort = view.sort ?? 'captured';
   const ordered = useMemo(() => tagPieces(sortPieces(pieces ?? [], listSort)), [pieces, listSort]);
   const sorted = useMemo((): readonly PieceRow[] => {
