@@ -6,8 +6,6 @@
  * Run alone: `npm run bench -- backup` (BENCH_BACKUP_SCALE=0.1 for a quick run).
  */
 import 'fake-indexeddb/auto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import {
   CommonplaceDB,
   type ContentRow,
@@ -18,7 +16,8 @@ import {
 import { exportBackupBlob, importBackup } from '../lib/backup/database';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
-import type { BenchRow, BenchSuite } from './types';
+import { MemoryPeak, type MemoryFigures } from './memory';
+import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 import { random } from '../tests/support/random';
 
 const SCALE = Number(process.env.BENCH_BACKUP_SCALE ?? '1');
@@ -36,49 +35,11 @@ const WORDS = (
   'solidarity memory archive union city translation exile reading crisis movement history labour'
 ).split(' ');
 
-/** A full garbage collection, so that each step starts from what is really alive. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
+const NO_MEMORY: MemoryFigures = { rss: 0, heap: 0, startRss: 0, startHeap: 0 };
 
-/** Peak of process memory, sampled on a timer and at every call of `sample`. */
-class MemoryPeak {
-  rss = 0;
-  heap = 0;
-  startRss = 0;
-  startHeap = 0;
-  private timer: NodeJS.Timeout | undefined;
-  start(): void {
-    collectGarbage();
-    const { rss, heapUsed } = process.memoryUsage();
-    this.startRss = rss;
-    this.startHeap = heapUsed;
-    this.rss = 0;
-    this.heap = 0;
-    this.sample();
-    this.timer = setInterval(() => this.sample(), 20);
-  }
-  sample(): void {
-    const { rss, heapUsed } = process.memoryUsage();
-    this.rss = Math.max(this.rss, rss);
-    this.heap = Math.max(this.heap, heapUsed);
-  }
-  stop(): { rss: number; heap: number; note: string } {
-    this.sample();
-    clearInterval(this.timer);
-    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    return {
-      rss: this.rss / 2 ** 20,
-      heap: this.heap / 2 ** 20,
-      note:
-        `at the start: ${mb(this.startRss)} MB RSS, ${mb(this.startHeap)} MB heap ` +
-        '(fake-indexeddb keeps the database itself in the JS heap)',
-    };
-  }
-}
+const memoryNote = (m: MemoryFigures) =>
+  `at the start: ${Math.round(m.startRss)} MB RSS, ${Math.round(m.startHeap)} MB heap ` +
+  '(fake-indexeddb keeps the database itself in the JS heap)';
 
 const iso = (minutes: number) => new Date(Date.UTC(2020, 0, 1) + minutes * 60_000).toISOString();
 
@@ -205,7 +166,7 @@ export const backupBench: BenchSuite = {
     // first round (the second starts with the first one's garbage).
     const memory = new MemoryPeak();
     let exportMs = Infinity;
-    let exportMemory = { rss: 0, heap: 0, note: '' };
+    let exportMemory = NO_MEMORY;
     let blob = new Blob([]);
     for (let round = 0; round < 2; round++) {
       blob = new Blob([]);
@@ -220,7 +181,7 @@ export const backupBench: BenchSuite = {
     await CommonplaceDB.delete(source.name);
 
     let importMs = Infinity;
-    let importMemory = { rss: 0, heap: 0, note: '' };
+    let importMemory = NO_MEMORY;
     for (let round = 0; round < 2; round++) {
       const target = new CommonplaceDB(`bench-backup-import-${round}-${Date.now()}`);
       memory.start();
@@ -237,28 +198,17 @@ export const backupBench: BenchSuite = {
       }
     }
 
-    const row = (
-      name: string,
-      value: number,
-      unit: BenchRow['unit'],
-      extra: Partial<BenchRow> = {},
-    ) => ({
-      suite: 'backup',
-      name,
-      value: Math.round(value * 10) / 10,
-      unit,
-      ...extra,
-    });
+    const row = (...args: RowArgs) => benchRow('backup', ...args);
     return [
       row(`export (${scale})`, exportMs, 'ms', { target: 5000, note: NOTE }),
-      row('export peak RSS', exportMemory.rss, 'MB', { note: exportMemory.note }),
-      row('export peak heap used', exportMemory.heap, 'MB', { note: exportMemory.note }),
+      row('export peak RSS', exportMemory.rss, 'MB', { note: memoryNote(exportMemory) }),
+      row('export peak heap used', exportMemory.heap, 'MB', { note: memoryNote(exportMemory) }),
       row(`import into an empty database (${scale})`, importMs, 'ms', {
         target: 10000,
         note: NOTE,
       }),
-      row('import peak RSS', importMemory.rss, 'MB', { note: importMemory.note }),
-      row('import peak heap used', importMemory.heap, 'MB', { note: importMemory.note }),
+      row('import peak RSS', importMemory.rss, 'MB', { note: memoryNote(importMemory) }),
+      row('import peak heap used', importMemory.heap, 'MB', { note: memoryNote(importMemory) }),
       row('backup file size', blob.size / 2 ** 20, 'MB'),
       row('setup: writing the collection (not a target)', setupMs, 'ms'),
     ];

@@ -7,14 +7,13 @@
  *
  * Run alone: `npm run bench -- export` (BENCH_EXPORT_SCALE=0.1 for a quick run).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../lib/backup/format';
 import type { PassageRow, PieceRow, TagRow } from '../lib/db/schema';
 import { exportFormat, type ExportFormat } from '../lib/export';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
-import type { BenchRow, BenchSuite } from './types';
+import { collectGarbage, MemoryPeak } from './memory';
+import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 import { random } from '../tests/support/random';
 
 const SCALE = Number(process.env.BENCH_EXPORT_SCALE ?? '1');
@@ -117,37 +116,6 @@ export function buildCollection(pieces = PIECES, passages = PASSAGES): Backup {
   };
 }
 
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
-
-/** Peak RSS and heap, sampled on a timer (it fires while the zip yields) and on progress. */
-class MemoryPeak {
-  rss = 0;
-  heap = 0;
-  private timer: NodeJS.Timeout | undefined;
-  start(): void {
-    collectGarbage();
-    this.rss = 0;
-    this.heap = 0;
-    this.sample();
-    this.timer = setInterval(() => this.sample(), 20);
-  }
-  sample = (): void => {
-    const { rss, heapUsed } = process.memoryUsage();
-    this.rss = Math.max(this.rss, rss);
-    this.heap = Math.max(this.heap, heapUsed);
-  };
-  stop(): { rss: number; heap: number } {
-    this.sample();
-    clearInterval(this.timer);
-    return { rss: this.rss / 2 ** 20, heap: this.heap / 2 ** 20 };
-  }
-}
-
 /** Runs `fn` twice; the faster time and the first round's memory peak (the second starts with garbage). */
 async function measure<T>(
   fn: (sample: () => void) => Promise<T> | T,
@@ -189,12 +157,7 @@ export const exportBench: BenchSuite = {
     const csv = await run('csv');
     const dossier = await run('dossier', 'theme');
 
-    const row = (
-      name: string,
-      value: number,
-      unit: BenchRow['unit'],
-      extra: Partial<BenchRow> = {},
-    ): BenchRow => ({ suite: 'export', name, value: Math.round(value * 10) / 10, unit, ...extra });
+    const row = (...args: RowArgs) => benchRow('export', ...args);
     const note = 'best of 2, Node; deflate level 6, author pages included';
     return [
       row(`Markdown zip (${scale})`, zip.ms, 'ms', { target: 8000, note }),

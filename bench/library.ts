@@ -35,7 +35,7 @@ import {
   type SearchTiming,
   type ViewWork,
 } from './library-page';
-import type { BenchRow, BenchSuite } from './types';
+import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 import { OVERSCAN, ROW_HEIGHT } from '../entrypoints/library/layout';
 
 const SUITE = 'library (Chromium)';
@@ -556,12 +556,7 @@ export const libraryBench: BenchSuite = {
     const probe = await probeScript();
     const folder = mkdtempSync(path.join(tmpdir(), 'commonplace-library-bench-'));
     const rows: BenchRow[] = [];
-    const row = (
-      name: string,
-      value: number,
-      unit: BenchRow['unit'],
-      extra: Partial<BenchRow> = {},
-    ) => rows.push({ suite: SUITE, name, value: round(value), unit, ...extra });
+    const row = (...args: RowArgs) => rows.push(benchRow(SUITE, ...args));
     const scale = `${PIECES.toLocaleString('en-US')} pieces, ${PASSAGES.toLocaleString('en-US')} passages`;
     let session: ExtensionSession | undefined;
     try {

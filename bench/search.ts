@@ -23,7 +23,7 @@ import {
 import { indexTimings, SEARCH_INDEX_TABLES } from '../lib/search/writer';
 import { BLOCK_CACHE_BYTES } from '../lib/search/view';
 import { corpusWords, emptySize, generateCorpus, measureBatch } from './corpus';
-import type { BenchRow, BenchSuite } from './types';
+import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 
 export interface SearchBenchOptions {
   pieces?: number;
@@ -79,12 +79,7 @@ export async function runSearchBenchmark(options: SearchBenchOptions = {}): Prom
   const log = options.log ?? (() => {});
   const scale = `${pieces.toLocaleString('en-US')} pieces, ${passages.toLocaleString('en-US')} passages`;
   const rows: BenchRow[] = [];
-  const row = (
-    name: string,
-    value: number,
-    unit: BenchRow['unit'],
-    extra: Partial<BenchRow> = {},
-  ) => rows.push({ suite: 'search', name, value: round(value), unit, ...extra });
+  const row = (...args: RowArgs) => rows.push(benchRow('search', ...args));
 
   const db = new CommonplaceDB(`bench-search-${Date.now()}`);
   try {

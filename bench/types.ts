@@ -14,3 +14,22 @@ export interface BenchSuite {
   suite: string;
   run(): Promise<BenchRow[]>;
 }
+
+/** What a bench's `row(...)` helper takes: name, value, unit and the rest of the row. */
+export type RowArgs = [
+  name: string,
+  value: number,
+  unit: BenchRow['unit'],
+  extra?: Partial<BenchRow>,
+];
+
+/** A row of `suite` with its value rounded to a tenth. */
+export function benchRow(
+  suite: string,
+  name: string,
+  value: number,
+  unit: BenchRow['unit'],
+  extra: Partial<BenchRow> = {},
+): BenchRow {
+  return { suite, name, value: Math.round(value * 10) / 10, unit, ...extra };
+}
