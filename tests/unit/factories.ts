@@ -1,4 +1,8 @@
 /** Test data builders shared by unit tests. */
+import { readFileSync } from 'node:fs';
+import type { Backup } from '../../lib/backup/format';
+import { validateBackup } from '../../lib/backup/validate';
+import type { CliIO } from '../../lib/cli/shared';
 import type { PageExtraction } from '../../lib/extract/types';
 import { CommonplaceDB, TABLE_NAMES } from '../../lib/db/schema';
 
@@ -34,4 +38,25 @@ export async function dumpTables(db: CommonplaceDB): Promise<Record<string, unkn
   const dump: Record<string, unknown[]> = {};
   for (const name of TABLE_NAMES) dump[name] = await db.table(name).toArray();
   return dump;
+}
+
+/** Path of the example backup shipped in docs/ (what the CLI tests run on). */
+export const EXAMPLE_BACKUP = new URL('../../docs/examples/backup.json', import.meta.url).pathname;
+
+/** docs/examples/backup.json, validated. */
+export function exampleBackup(): Backup {
+  const result = validateBackup(readFileSync(EXAMPLE_BACKUP, 'utf8'));
+  if (!result.ok) throw new Error('example backup invalid');
+  return result.backup;
+}
+
+/** CLI output written to strings. */
+export function captureIO(): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
 }

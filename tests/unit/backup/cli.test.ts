@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError, type CliIO } from '../../../lib/cli/shared';
+import { UsageError } from '../../../lib/cli/shared';
 import { validateCommand } from '../../../lib/cli/validate';
 import { mergeCommand } from '../../../lib/cli/merge';
 import { mergeBackups } from '../../../lib/backup/merge';
@@ -10,21 +10,12 @@ import { serializeBackup } from '../../../lib/backup/serialize';
 import { validateBackup } from '../../../lib/backup/validate';
 import type { Backup } from '../../../lib/backup/format';
 import { divergeFrom, makeCollection } from './helpers';
+import { captureIO } from '../factories';
 
 const root = new URL('../../../', import.meta.url);
 const example = new URL('docs/examples/backup.json', root).pathname;
 const version0 = new URL('tests/fixtures/backup/version-0.json', root).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'commonplace-cli-'));
-
-function capture(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
 
 function write(name: string, content: string | Backup): string {
   const path = join(dir, name);
@@ -43,7 +34,7 @@ const parse = (path: string): Backup => {
 
 describe('commonplace validate', () => {
   it('prints one line of counts and exits 0 for a valid backup', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await validateCommand.run([example], io)).toBe(0);
     expect(io.err).toBe('');
     expect(io.out).toBe(
@@ -52,7 +43,7 @@ describe('commonplace validate', () => {
   });
 
   it('says when it upgraded an older format', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await validateCommand.run([version0], io)).toBe(0);
     expect(io.out).toMatch(
       /\(format 0, upgraded to 1\): 2 pieces, 1 stored copy, 0 passages, 4 tags/,
@@ -64,7 +55,7 @@ describe('commonplace validate', () => {
     doc.pieces[2].url = doc.pieces[0].url;
     doc.passages[0].selectors = 'here';
     doc.tags[1].createdAt = '31/12/2024';
-    const io = capture();
+    const io = captureIO();
     expect(await validateCommand.run([write('bad.json', JSON.stringify(doc, null, 2))], io)).toBe(
       1,
     );
@@ -73,7 +64,7 @@ describe('commonplace validate', () => {
       'tags[1].createdAt: not an ISO 8601 date-time: "31/12/2024"',
       'passages[0].selectors: expected an array, found "here"',
     ]);
-    const io2 = capture();
+    const io2 = captureIO();
     doc.passages[0].selectors = [];
     doc.tags[1].createdAt = doc.tags[1].updatedAt;
     expect(await validateCommand.run([write('bad2.json', JSON.stringify(doc))], io2)).toBe(1);
@@ -81,20 +72,20 @@ describe('commonplace validate', () => {
   });
 
   it('refuses a file that is not there or not JSON', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await validateCommand.run([join(dir, 'missing.json')], io)).toBe(1);
     expect(io.err).toBe('$: cannot read the file: no such file\n');
-    const io2 = capture();
+    const io2 = captureIO();
     expect(await validateCommand.run([write('notes.txt', 'just notes\n')], io2)).toBe(1);
     expect(io2.err).toBe('$: not valid JSON at line 1, column 1: unexpected character "j"\n');
   });
 
   it('needs exactly one file', async () => {
-    await expect(validateCommand.run([], capture())).rejects.toBeInstanceOf(UsageError);
-    await expect(validateCommand.run([example, example], capture())).rejects.toBeInstanceOf(
+    await expect(validateCommand.run([], captureIO())).rejects.toBeInstanceOf(UsageError);
+    await expect(validateCommand.run([example, example], captureIO())).rejects.toBeInstanceOf(
       UsageError,
     );
-    await expect(validateCommand.run([example, '--strict'], capture())).rejects.toBeInstanceOf(
+    await expect(validateCommand.run([example, '--strict'], captureIO())).rejects.toBeInstanceOf(
       UsageError,
     );
   });
@@ -104,11 +95,11 @@ describe('commonplace merge', () => {
   it('merge(a, a) gives a back (byte for byte when a is in the export layout)', async () => {
     const written = write('canonical.json', makeCollection(60, 6));
     const same = join(dir, 'same.json');
-    expect(await mergeCommand.run([written, written, '--out', same], capture())).toBe(0);
+    expect(await mergeCommand.run([written, written, '--out', same], captureIO())).toBe(0);
     expect(readFileSync(same, 'utf8')).toBe(readFileSync(written, 'utf8'));
 
     const out = join(dir, 'aa.json');
-    const io = capture();
+    const io = captureIO();
     expect(await mergeCommand.run([example, example, '--out', out], io)).toBe(0);
     expect(parse(out)).toEqual(parse(example));
     expect(io.out).toBe(
@@ -122,9 +113,9 @@ describe('commonplace merge', () => {
     const [fileA, fileB] = [write('a.json', a), write('b.json', JSON.stringify(b, null, 2))];
     const once = join(dir, 'ab.json');
     const twice = join(dir, 'abb.json');
-    expect(await mergeCommand.run([fileA, fileB, '--out', once], capture())).toBe(0);
+    expect(await mergeCommand.run([fileA, fileB, '--out', once], captureIO())).toBe(0);
     expect(parse(once)).toEqual(mergeBackups(a, b));
-    expect(await mergeCommand.run([once, fileB, '--out', twice], capture())).toBe(0);
+    expect(await mergeCommand.run([once, fileB, '--out', twice], captureIO())).toBe(0);
     expect(readFileSync(twice, 'utf8')).toBe(readFileSync(once, 'utf8'));
     // The output is in the export layout, one record per line.
     expect(readFileSync(once, 'utf8').split('\n')[1]).toBe('"tags":[');
@@ -132,7 +123,7 @@ describe('commonplace merge', () => {
 
   it('reads older formats and writes the current one', async () => {
     const out = join(dir, 'upgraded.json');
-    expect(await mergeCommand.run([example, version0, '--out', out], capture())).toBe(0);
+    expect(await mergeCommand.run([example, version0, '--out', out], captureIO())).toBe(0);
     const merged = parse(out);
     expect(merged.version).toBe(1);
     expect(merged.pieces).toHaveLength(8);
@@ -143,7 +134,7 @@ describe('commonplace merge', () => {
     doc.version = 7;
     const bad = write('future.json', JSON.stringify(doc));
     const out = join(dir, 'never.json');
-    const io = capture();
+    const io = captureIO();
     expect(await mergeCommand.run([example, bad, '--out', out], io)).toBe(1);
     expect(io.err).toBe(
       `${bad}: $.version: made by a newer version of Commonplace (format 7); update the extension\n`,
@@ -152,13 +143,13 @@ describe('commonplace merge', () => {
   });
 
   it('needs two files and --out', async () => {
-    await expect(mergeCommand.run([example, example], capture())).rejects.toBeInstanceOf(
+    await expect(mergeCommand.run([example, example], captureIO())).rejects.toBeInstanceOf(
       UsageError,
     );
-    await expect(mergeCommand.run([example, '--out', 'x.json'], capture())).rejects.toBeInstanceOf(
-      UsageError,
-    );
-    await expect(mergeCommand.run([example, example, '--out'], capture())).rejects.toBeInstanceOf(
+    await expect(
+      mergeCommand.run([example, '--out', 'x.json'], captureIO()),
+    ).rejects.toBeInstanceOf(UsageError);
+    await expect(mergeCommand.run([example, example, '--out'], captureIO())).rejects.toBeInstanceOf(
       UsageError,
     );
   });

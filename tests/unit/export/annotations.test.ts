@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../../lib/backup/format';
 import { isTimestamp } from '../../../lib/backup/format';
 import { mergeBackupsWithSummary } from '../../../lib/backup/merge';
 import { validateBackup } from '../../../lib/backup/validate';
@@ -9,14 +7,7 @@ import { Collection } from '../../../lib/export/model';
 import { importWebAnnotations } from '../../../lib/import';
 import { hostileCollection } from './hostile';
 import { wellFormed } from './parse';
-
-const example = (): Backup => {
-  const result = validateBackup(
-    readFileSync(new URL('../../../docs/examples/backup.json', import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
+import { exampleBackup } from '../factories';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,7 +92,7 @@ describe('Web Annotation export', () => {
   });
 
   it('adds the captured quote when a passage has no TextQuoteSelector', () => {
-    const backup = example();
+    const backup = exampleBackup();
     backup.passages[0]!.selectors = [{ type: 'TextPositionSelector', start: 24, end: 125 }];
     backup.passages[1]!.note = '';
     const items = exportWebAnnotations(backup).first.items;

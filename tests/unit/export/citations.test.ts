@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { BibLatexParser, RISParser, parseCSL } from 'biblatex-csl-converter';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../../lib/backup/format';
-import { validateBackup } from '../../../lib/backup/validate';
 import type { PersonName, PieceRow } from '../../../lib/db/schema';
 import { exportBibtex, exportCslJson, exportRis } from '../../../lib/export/citations';
 import { citationName, Collection } from '../../../lib/export/model';
 import { hostileCollection } from './hostile';
 import { flat } from './parse';
-
-const example = (): Backup => {
-  const result = validateBackup(
-    readFileSync(new URL('../../../docs/examples/backup.json', import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
+import { exampleBackup } from '../factories';
 
 type Nodes = Array<{ type: string; text?: string }>;
 const text = (nodes: unknown): string =>
@@ -47,7 +37,7 @@ function expectedNames(collection: Collection, piece: PieceRow): PersonName[] {
 
 describe('CSL-JSON', () => {
   it('describes each piece as a web page with split names and dates', () => {
-    const items = exportCslJson(example());
+    const items = exportCslJson(exampleBackup());
     expect(items).toHaveLength(6);
     expect(items[0]).toEqual({
       id: 'kagarlitsky2023solidarity',
@@ -151,7 +141,7 @@ describe('BibTeX', () => {
   });
 
   it('writes the example as expected', () => {
-    expect(exportBibtex(example()).split('\n\n')[0]).toBe(
+    expect(exportBibtex(exampleBackup()).split('\n\n')[0]).toBe(
       [
         '@online{kagarlitsky2023solidarity,',
         '  author = {Kagarlitsky, Boris},',
@@ -208,7 +198,7 @@ describe('RIS', () => {
   });
 
   it('writes the example as expected', () => {
-    const ris = exportRis(example());
+    const ris = exportRis(exampleBackup());
     expect(ris.split('\r\n\r\n')[4]).toBe(
       [
         'TY  - ELEC',

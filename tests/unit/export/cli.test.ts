@@ -5,27 +5,18 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../../lib/cli/export';
-import { UsageError, type CliIO } from '../../../lib/cli/shared';
+import { UsageError } from '../../../lib/cli/shared';
 import { EXPORT_FORMATS } from '../../../lib/export';
+import { captureIO } from '../factories';
 
 const example = new URL('../../../docs/examples/backup.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'commonplace-export-'));
-
-function capture(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
 
 describe('commonplace export', () => {
   it('writes every format from a backup file', async () => {
     for (const format of EXPORT_FORMATS) {
       const out = join(dir, `out-${format}`);
-      const io = capture();
+      const io = captureIO();
       expect(await exportCommand.run(['--format', format, '--in', example, '--out', out], io)).toBe(
         0,
       );
@@ -56,12 +47,12 @@ describe('commonplace export', () => {
   it('groups the dossier by theme on request', async () => {
     const out = join(dir, 'by-theme.md');
     const args = ['--format', 'dossier', '--group-by', 'theme', '--in', example, '--out', out];
-    expect(await exportCommand.run(args, capture())).toBe(0);
+    expect(await exportCommand.run(args, captureIO())).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('\n## Utopia\n');
   });
 
   it('refuses a wrong command line', async () => {
-    const run = (args: string[]) => exportCommand.run(args, capture());
+    const run = (args: string[]) => exportCommand.run(args, captureIO());
     await expect(run(['--in', example, '--out', 'x'])).rejects.toThrow(/needs --format/);
     await expect(run(['--format', 'docx', '--in', example, '--out', 'x'])).rejects.toThrow(
       /unknown format "docx"/,
@@ -83,11 +74,11 @@ describe('commonplace export', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"format":"commonplace-backup","version":1');
     const out = join(dir, 'never.csv');
-    const io = capture();
+    const io = captureIO();
     expect(await exportCommand.run(['--format', 'csv', '--in', bad, '--out', out], io)).toBe(1);
     expect(io.err).toMatch(/bad\.json: \$: not valid JSON/);
     expect(() => readFileSync(out)).toThrow();
-    const missing = capture();
+    const missing = captureIO();
     expect(
       await exportCommand.run(
         ['--format', 'csv', '--in', join(dir, 'nope.json'), '--out', out],
@@ -98,7 +89,7 @@ describe('commonplace export', () => {
   });
 
   it('says when it cannot write', async () => {
-    const io = capture();
+    const io = captureIO();
     const out = join(dir, 'no-such-dir', 'x.csv');
     expect(await exportCommand.run(['--format', 'csv', '--in', example, '--out', out], io)).toBe(1);
     expect(io.err).toMatch(/cannot write/);

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../../lib/backup/format';
-import { validateBackup } from '../../../lib/backup/validate';
 import { exportDossier, Slugger } from '../../../lib/export/dossier';
 import { Collection } from '../../../lib/export/model';
 import { hostileCollection } from './hostile';
@@ -15,14 +12,7 @@ import {
   splitFrontMatter,
   squeeze,
 } from './parse';
-
-const example = (): Backup => {
-  const result = validateBackup(
-    readFileSync(new URL('../../../docs/examples/backup.json', import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
+import { exampleBackup } from '../factories';
 
 /** Headings and their anchors as GitHub would make them, in document order. */
 function anchors(headings: Array<{ level: number; text: string }>): Map<string, string> {
@@ -93,7 +83,7 @@ describe('Markdown dossier', () => {
   }
 
   it('puts a piece under each author, and under an author only its passages carry', () => {
-    const backup = example();
+    const backup = exampleBackup();
     // A passage of Le Guin's piece attributed to Kagarlitsky.
     const passage = backup.passages.find((p) => p.quote.startsWith('A novel is'))!;
     passage.authorIds = [backup.tags.find((t) => t.name === 'Boris Kagarlitsky')!.id];

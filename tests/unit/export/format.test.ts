@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../../lib/backup/format';
 import { validateBackup } from '../../../lib/backup/validate';
 import {
   EXPORT_FORMATS,
@@ -14,14 +12,7 @@ import {
 } from '../../../lib/export';
 import { NameAllocator, safeBaseName } from '../../../lib/export/filenames';
 import { makeCollection } from '../backup/helpers';
-
-const example = (): Backup => {
-  const result = validateBackup(
-    readFileSync(new URL('../../../docs/examples/backup.json', import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
+import { exampleBackup } from '../factories';
 
 describe('selectBackup', () => {
   it('keeps the chosen pieces, in the order given, with their copies, passages and tags', () => {
@@ -49,7 +40,7 @@ describe('selectBackup', () => {
   });
 
   it('gives an empty, valid backup for no pieces', () => {
-    const part = selectBackup(example(), []);
+    const part = selectBackup(exampleBackup(), []);
     expect(validateBackup(part).ok).toBe(true);
     expect(part.pieces).toEqual([]);
     expect(part.tags).toEqual([]);
@@ -77,7 +68,7 @@ describe('exportFormat', () => {
       json: ['commonplace-backup-2025-05-01.json', 'application/json'],
     } as const;
     expect([...EXPORT_FORMATS].sort()).toEqual(Object.keys(expected).sort());
-    const backup = example();
+    const backup = exampleBackup();
     for (const format of EXPORT_FORMATS) {
       const result = await exportFormat(backup, format, { now });
       expect([result.fileName, result.mimeType]).toEqual(expected[format]);
@@ -104,7 +95,7 @@ describe('exportFormat', () => {
   });
 
   it('exports the backup itself as valid backup JSON', async () => {
-    const backup = example();
+    const backup = exampleBackup();
     const result = await exportFormat(selectBackup(backup, [backup.pieces[1]!.id]), 'json', {
       now,
     });

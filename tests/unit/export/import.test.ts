@@ -5,15 +5,10 @@ import { mergeBackupsWithSummary } from '../../../lib/backup/merge';
 import { validateBackup } from '../../../lib/backup/validate';
 import { ImportFormatError, importHypothesis, importWebAnnotations } from '../../../lib/import';
 import { nameUuid } from '../../../lib/import/ids';
+import { exampleBackup } from '../factories';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-
-const example = (): Backup => {
-  const result = validateBackup(read('docs/examples/backup.json'));
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
 
 function expectValid(backup: Backup): void {
   const result = validateBackup(backup);
@@ -26,7 +21,7 @@ describe('import of Web Annotations', () => {
   const fixture = read('tests/fixtures/export/web-annotations.jsonld');
 
   it('turns the fixture into passages on known and new pages', () => {
-    const base = example();
+    const base = exampleBackup();
     const { backup, summary } = importWebAnnotations(fixture, base, { now: NOW });
     expectValid(backup);
     expect(summary).toEqual({
@@ -89,7 +84,7 @@ describe('import of Web Annotations', () => {
   });
 
   it('merges into the collection, and a second import changes nothing', () => {
-    const base = example();
+    const base = exampleBackup();
     const { backup } = importWebAnnotations(fixture, base, { now: NOW });
     const once = mergeBackupsWithSummary(base, backup);
     expectValid(once.backup);
@@ -110,7 +105,7 @@ describe('import of Web Annotations', () => {
   it('reads a single annotation, a page, an array and a @graph', () => {
     const doc = JSON.parse(fixture) as { first: { items: unknown[] } };
     const one = doc.first.items[0];
-    const context = example();
+    const context = exampleBackup();
     expect(importWebAnnotations(one, context).summary.passages).toBe(1);
     expect(importWebAnnotations(doc.first, context).summary.passages).toBe(4);
     expect(importWebAnnotations(doc.first.items, context).summary.passages).toBe(4);
@@ -164,7 +159,7 @@ describe('import of Hypothesis exports', () => {
   const fixture = read('tests/fixtures/export/hypothesis-export.json');
 
   it('turns annotations into passages, page notes into bookmark notes, and skips replies', () => {
-    const base = example();
+    const base = exampleBackup();
     const { backup, summary } = importHypothesis(fixture, base, { now: NOW });
     expectValid(backup);
     expect(summary).toEqual({
@@ -225,7 +220,7 @@ describe('import of Hypothesis exports', () => {
   });
 
   it('merges, and importing the same file again changes nothing', () => {
-    const base = example();
+    const base = exampleBackup();
     const first = mergeBackupsWithSummary(
       base,
       importHypothesis(fixture, base, { now: NOW }).backup,
@@ -244,7 +239,7 @@ describe('import of Hypothesis exports', () => {
   });
 
   it('does not import a passage the collection already has', () => {
-    const base = example();
+    const base = exampleBackup();
     const existing = base.passages[0]!;
     const piece = base.pieces.find((p) => p.id === existing.pieceId)!;
     const doc = {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { validateBackup } from '../../../lib/backup/validate';
@@ -17,14 +16,7 @@ import {
   splitFrontMatter,
   squeeze,
 } from './parse';
-
-const example = (): Backup => {
-  const result = validateBackup(
-    readFileSync(new URL('../../../docs/examples/backup.json', import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error('example backup invalid');
-  return result.backup;
-};
+import { exampleBackup } from '../factories';
 
 async function vault(backup: Backup, authorPages = true) {
   const zip = await exportMarkdownZip(backup, { authorPages });
@@ -199,7 +191,7 @@ describe('Markdown zip (Obsidian vault)', () => {
   });
 
   it('writes author pages with aliases and the pieces by the author', async () => {
-    const files = await vault(example());
+    const files = await vault(exampleBackup());
     const page = files['Commonplace/Authors/Boris Kagarlitsky.md']!;
     const { data, body } = splitFrontMatter(page);
     expect(data).toEqual({ aliases: ['Борис Кагарлицкий', 'B. Kagarlitsky'] });
@@ -212,7 +204,7 @@ describe('Markdown zip (Obsidian vault)', () => {
   });
 
   it('opens as the example shows, and leaves author pages out on request', async () => {
-    const files = await vault(example(), false);
+    const files = await vault(exampleBackup(), false);
     expect(Object.keys(files).sort()).toEqual([
       'Commonplace/Pieces/Solidarity after the crisis.md',
       'Commonplace/Pieces/The Carrier Bag Theory of Fiction.md',
