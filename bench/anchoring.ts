@@ -23,6 +23,7 @@ import {
 } from '../lib/anchoring';
 import type { BenchRow, BenchSuite } from './types';
 import { random as rng } from '../tests/support/random';
+import { wrapRange } from '../tests/unit/anchoring/harness';
 
 const SUITE = 'anchoring';
 const PASSAGES = 1000;
@@ -154,31 +155,6 @@ function median(runs: number, fn: () => void): number {
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
-/** Wraps the text of a range in `<x-m data-p=id>` markers (the ground truth survives edits). */
-function mark(doc: Document, range: Range, id: number): void {
-  const root = range.commonAncestorContainer;
-  const nodes: Array<{ node: Text; s: number; e: number }> = [];
-  const consider = (node: Text): void => {
-    if (!range.intersectsNode(node)) return;
-    const s = node === range.startContainer ? range.startOffset : 0;
-    const e = node === range.endContainer ? range.endOffset : node.data.length;
-    if (e > s && node.data.slice(s, e).trim() !== '') nodes.push({ node, s, e });
-  };
-  if (root.nodeType === 3) consider(root as Text);
-  else {
-    const walker = doc.createTreeWalker(root, 4);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) consider(n as Text);
-  }
-  for (const { node, s, e } of nodes) {
-    if (e < node.data.length) node.splitText(e);
-    const target = s > 0 ? node.splitText(s) : node;
-    const m = doc.createElement('x-m');
-    m.setAttribute('data-p', String(id));
-    target.parentNode!.insertBefore(m, target);
-    m.appendChild(target);
-  }
-}
-
 interface Counts {
   correct: number;
   orphanCorrect: number;
@@ -292,7 +268,7 @@ export const anchoringBench: BenchSuite = {
     const unchangedMs = median(3, () => createAnchorer(doc1.body).anchorMany(list));
 
     // Second version of the page: marked passages, then inserted paragraphs, edits, deletions.
-    for (let i = spans.length - 1; i >= 0; i--) mark(doc1, index1.toRange(...spans[i]!), i);
+    for (let i = spans.length - 1; i >= 0; i--) wrapRange(doc1, index1.toRange(...spans[i]!), i);
     const html2Base = '<!doctype html>' + doc1.documentElement.outerHTML;
     dom1.window.close();
     const [dom2, parse2] = time(() => new JSDOM(html2Base));
