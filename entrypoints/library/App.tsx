@@ -173,7 +173,7 @@ export function App() {
   const sorted = useMemo((): readonly PieceRow[] => {
     if (shownFirst) return shownFirst.pieces;
     if (!search) return filterTagged(ordered, filters);
-    const found = [...search.pieceIds].flatMap((id) => piecesById.get(id) ?? []);
+    const found = [...search.pieceHits.keys()].flatMap((id) => piecesById.get(id) ?? []);
     return sortPieces(filterPieces(found, filters), sortKey, search.scores);
   }, [shownFirst, piecesById, ordered, filters, search, sortKey]);
   // Counting 20,000 pieces is kept for when the view lets them all through (no filter, no search).

@@ -13,7 +13,6 @@ import {
 } from '../../lib/search';
 
 export interface SearchState {
-  pieceIds: Set<string>;
   passageIds: Set<string>;
   /** Piece ids → rank score. */
   scores: Map<string, number>;
@@ -34,7 +33,6 @@ async function runSearch(db: CommonplaceDB, q: string, view: ViewKind): Promise<
     view === 'passages' ? searchPassages(db, q, options) : [],
   ]);
   const state: SearchState = {
-    pieceIds: new Set(pieces.map((h) => h.pieceId)),
     passageIds: new Set(passages.map((h) => h.passageId)),
     scores: new Map(pieces.map((h) => [h.pieceId, h.score])),
     snippets: new Map(),
