@@ -23,6 +23,7 @@ import {
   saveBlob,
   type BackupProgress,
 } from '../../lib/backup/database';
+import { throttleProgress } from '../../lib/backup/progress';
 import { exportFormat } from '../../lib/export';
 import { setThemeColor } from '../../lib/db/tags';
 import {
@@ -380,7 +381,7 @@ export function App() {
         }
         const result = await exportFormat(backup, request.format, {
           groupBy: request.groupBy,
-          onProgress: setExportProgress,
+          onProgress: throttleProgress(setExportProgress),
         });
         saveBlob(new Blob([result.data as BlobPart], { type: result.mimeType }), result.fileName);
       } finally {
@@ -467,7 +468,9 @@ export function App() {
             onExport={async () => {
               try {
                 saveBlob(
-                  await exportBackupBlob(db, { onProgress: setBackupProgress }),
+                  await exportBackupBlob(db, {
+                    onProgress: throttleProgress<BackupProgress>(setBackupProgress),
+                  }),
                   backupFileName(),
                 );
               } finally {
@@ -476,7 +479,9 @@ export function App() {
             }}
             onImport={async (file) => {
               try {
-                return await importBackup(db, file, { onProgress: setBackupProgress });
+                return await importBackup(db, file, {
+                  onProgress: throttleProgress<BackupProgress>(setBackupProgress),
+                });
               } finally {
                 setBackupProgress(null);
               }

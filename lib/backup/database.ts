@@ -150,14 +150,20 @@ export async function* exportBackup(
   let size = 0;
   for (const table of BACKUP_TABLES) {
     buffer.push(writer.beginTable(table));
-    let last: string | undefined;
+    const source = tableOf(db, table);
+    const readAfter = (last: string | undefined): Promise<BackupRow[]> =>
+      (last === undefined ? source.toCollection() : source.where(':id').above(last))
+        .limit(chunkSize)
+        .toArray();
+    let reading = readAfter(undefined);
     for (;;) {
-      const source = tableOf(db, table);
-      const collection =
-        last === undefined ? source.toCollection() : source.where(':id').above(last);
-      const rows = await collection.limit(chunkSize).toArray();
+      const rows = await reading;
       if (rows.length === 0) break;
-      last = primaryKey(table, rows[rows.length - 1]!);
+      // The next chunk is read while this one is written out (the browser reads, we stringify).
+      reading =
+        rows.length < chunkSize
+          ? Promise.resolve([])
+          : readAfter(primaryKey(table, rows[rows.length - 1]!));
       for (const row of rows) {
         const kept = clean(table, row);
         if (!kept) continue;
@@ -172,7 +178,6 @@ export async function* exportBackup(
       }
       done += rows.length;
       options.onProgress?.({ label: 'Exporting', done: Math.min(done, total), total });
-      if (rows.length < chunkSize) break;
     }
     buffer.push(writer.endTable());
   }

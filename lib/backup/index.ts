@@ -18,6 +18,7 @@ export {
   type TableSummary,
 } from './merge';
 export { serializeBackup } from './serialize';
+export { throttleProgress, type Progress } from './progress';
 export {
   InvalidBackupError,
   applyBackup,
