@@ -24,8 +24,8 @@ const SCALE = Number(process.env.BENCH_BACKUP_SCALE ?? '1');
 const PIECES = Math.round(20_000 * SCALE);
 const PASSAGES = Math.round(100_000 * SCALE);
 const NOTE =
-  'best of 2; fake-indexeddb in Node (an in-memory JS IndexedDB, several times slower than a ' +
-  'browser’s: reading and writing the rows is most of the time); import includes search indexing';
+  'best of 2; fake-indexeddb in Node, an IndexedDB kept in memory: this times our code, not a ' +
+  'browser’s storage (the library (Chromium) rows time both); import includes search indexing';
 
 const WORDS = (
   'the of and a to in is it that was for on are as with his they at be this from have or by one ' +

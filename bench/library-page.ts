@@ -29,6 +29,8 @@ export const PROBE_EXPORTS = [
   'interaction',
   'importPhases',
   'rawReads',
+  'addFileInput',
+  'rawWrites',
 ];
 export const DIAGNOSTIC_EXPORTS = ['timeSearches', 'timeViewWork', 'timeLoadSteps'];
 
@@ -467,4 +469,84 @@ export async function timeLoadSteps(): Promise<LoadStep[]> {
     return `${counts.filter((n) => n > 0).length} tags counted`;
   });
   return steps;
+}
+
+/** An object store as plain IndexedDB creates it (read from the Dexie schema by the bench). */
+export interface StoreLayout {
+  name: string;
+  keyPath: string | string[];
+  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+}
+
+export interface RawWrite {
+  /** First `put` → the transaction committed. */
+  committedMs: number;
+  /** First `put` → each store's rows written (a request queued after them succeeded). */
+  stores: { name: string; rows: number; doneMs: number }[];
+}
+
+const FILE_INPUT_ID = 'library-bench-file';
+
+/** A file input of the bench's own, for `rawWrites` to read the backup from. */
+export function addFileInput(): string {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.id = FILE_INPUT_ID;
+  input.hidden = true;
+  document.body.append(input);
+  return `#${FILE_INPUT_ID}`;
+}
+
+function requestDone(request: IDBOpenDBRequest | IDBRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * What storing the backup's rows costs the browser alone: they are put with plain IndexedDB, in
+ * one transaction, into a new database laid out like ours (indexes included), with none of the
+ * import's work (reading, checking, merging, search index). The database is deleted afterwards.
+ */
+export async function rawWrites(layouts: StoreLayout[]): Promise<RawWrite> {
+  const file = (document.getElementById(FILE_INPUT_ID) as HTMLInputElement).files![0]!;
+  const backup = JSON.parse(await file.text()) as Record<string, unknown[] | undefined>;
+  const name = `library-bench-floor-${Date.now()}`;
+  const opening = indexedDB.open(name, 1);
+  opening.onupgradeneeded = () => {
+    for (const layout of layouts) {
+      const store = opening.result.createObjectStore(layout.name, { keyPath: layout.keyPath });
+      for (const { name, keyPath, unique, multiEntry } of layout.indexes) {
+        store.createIndex(name, keyPath, { unique, multiEntry });
+      }
+    }
+  };
+  await requestDone(opening);
+  const db = opening.result;
+  const stores: RawWrite['stores'] = [];
+  const start = now();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(
+        layouts.map((l) => l.name),
+        'readwrite',
+      );
+      for (const layout of layouts) {
+        const store = tx.objectStore(layout.name);
+        const rows = backup[layout.name] ?? [];
+        for (const row of rows) store.put(row);
+        // Requests of a transaction run in order: this one succeeds once the rows are written.
+        store.count().onsuccess = () =>
+          stores.push({ name: layout.name, rows: rows.length, doneMs: now() - start });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+  const committedMs = now() - start;
+  await requestDone(indexedDB.deleteDatabase(name));
+  return { committedMs, stores };
 }

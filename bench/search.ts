@@ -6,7 +6,7 @@
  *
  * `runSearchBenchmark` uses whatever IndexedDB the page has, so it also runs in Chromium (bundle
  * this file into a page and call it); `searchBench.run()` (Node) uses fake-indexeddb, an
- * in-memory JavaScript IndexedDB several times slower than a browser's.
+ * IndexedDB in JavaScript kept in memory, whose costs are not a browser's.
  *
  * Run alone: `npm run bench -- search` (BENCH_SEARCH_SCALE=0.1 for a quick run).
  */
