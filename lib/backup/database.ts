@@ -22,7 +22,7 @@ import {
   type BackupTable,
 } from './format';
 import type { BackupIssue } from './issues';
-import { Merger, type MergeSummary } from './merge';
+import { mergeIncoming, type MergeSummary } from './merge';
 import { BackupWriter, readBackupFile } from './serialize';
 import { validateBackup } from './validate';
 import { SEARCH_TABLES, indexPieceRows, indexPieces } from '../search';
@@ -315,38 +315,30 @@ export async function applyBackup(
       const pieces = await getMany<PieceRow>('pieces', [...wanted]);
       const tags = await db.tags.toArray();
       const settings = new Map((await db.settings.toArray()).map((s) => [s.key, s]));
-      const contents = new Map<string, ContentRow>();
-      const passages = new Map<string, PassageRow>();
-
-      const merger = new Merger({
-        tags,
-        piece: (id) => pieces.get(id),
-        pieceIdByUrl: (url) => urls.get(url),
-        content: (pieceId) => contents.get(pieceId),
-        passage: (id) => passages.get(id),
-        setting: (key) => settings.get(key),
-      });
-      merger.mergeTags(backup.tags);
-      merger.mergePieces(backup.pieces);
-
+      // Stored copies an incoming one can meet: of the pieces it names, or of the ones they match.
       const contentKeys = await existingKeys('contents');
-      const wantedContents = backup.contents
-        .map((c) => merger.pieceIdFor(c.pieceId))
-        .filter((id) => contentKeys.has(id));
-      for (const [key, row] of await getMany<ContentRow>('contents', wantedContents)) {
-        contents.set(key, row);
-      }
-      merger.mergeContents(backup.contents);
-
+      const wantedContents = new Set([...wanted, ...backup.contents.map((c) => c.pieceId)]);
+      const contents = await getMany<ContentRow>(
+        'contents',
+        [...wantedContents].filter((id) => contentKeys.has(id)),
+      );
       const passageKeys = await existingKeys('passages');
-      const wantedPassages = backup.passages.map((p) => p.id).filter((id) => passageKeys.has(id));
-      for (const [key, row] of await getMany<PassageRow>('passages', wantedPassages)) {
-        passages.set(key, row);
-      }
-      merger.mergePassages(backup.passages);
-      merger.mergeSettings(backup.settings);
+      const passages = await getMany<PassageRow>(
+        'passages',
+        backup.passages.map((p) => p.id).filter((id) => passageKeys.has(id)),
+      );
 
-      const { writes, summary } = merger.finish();
+      const { writes, summary } = mergeIncoming(
+        {
+          tags,
+          piece: (id) => pieces.get(id),
+          pieceIdByUrl: (url) => urls.get(url),
+          content: (pieceId) => contents.get(pieceId),
+          passage: (id) => passages.get(id),
+          setting: (key) => settings.get(key),
+        },
+        backup,
+      );
       const total = BACKUP_TABLES.reduce((sum, table) => sum + writes[table].length, 0);
       let done = 0;
       onProgress?.({ label: 'Importing', done, total });

@@ -13,8 +13,11 @@
  *   record stays. A change that would give two tags one key, or two pieces one URL, is not made.
  * - References (pieceId, authorIds, themeIds) of incoming rows are rewritten to the kept ids.
  *
- * Every rule keeps what is already there when nothing is newer, so merging the same data twice
- * changes nothing the second time, and merging a backup with itself gives it back.
+ *
+ * Every rule keeps what is already there when nothing is newer, and the order of the rows in the
+ * file does not matter (existing tags and pieces are merged first, retried while one frees a key
+ * another wants; `mergeIncoming` repeats passes until nothing changes). So merging the same data
+ * twice changes nothing the second time, and merging a backup with itself gives it back.
  */
 import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../db/schema';
 import {
@@ -27,6 +30,7 @@ import {
   type BackupRow,
   type BackupTable,
 } from './format';
+import { tagKey } from '../tags/normalize';
 
 export interface TableSummary {
   /** Rows that were not there before. */
@@ -81,6 +85,16 @@ const union = (first: string[], second: string[], extra?: string): string[] => {
 };
 
 const kindKey = (kind: string, key: string): string => `${kind}\u0000${key}`;
+
+/** Calls `merge` on each row, then again on those it refused, while the refused ones get fewer. */
+function retryWhileProgress<T>(rows: T[], merge: (row: T) => boolean): void {
+  let pending = rows;
+  while (pending.length > 0) {
+    const refused = pending.filter((row) => !merge(row));
+    if (refused.length === pending.length) return;
+    pending = refused;
+  }
+}
 
 /**
  * Applies incoming rows, table by table in the order of `BACKUP_TABLES`, to a working view over
@@ -173,34 +187,63 @@ export class Merger {
     this.written.tags.set(tag.id, tag);
   }
 
+  /**
+   * Tags that exist (same id and kind) are merged first, again and again while one of them can
+   * still take a name another has given up; then the others are matched by key and alias. So the
+   * order of the file does not matter, and importing it again changes nothing.
+   */
   mergeTags(incoming: readonly TagRow[]): void {
-    for (const tag of incoming) {
-      const target = this.findTag(tag);
-      if (!target) {
-        const id = this.freeTagId(tag);
-        const row = id === tag.id ? tag : { ...tag, id };
-        this.touch('tags', id, undefined);
-        this.setTag(row, undefined);
-        this.tagIdMap.set(tag.id, id);
-        continue;
-      }
-      this.tagIdMap.set(tag.id, target.id);
-      this.touch('tags', target.id, target);
-      const merged = this.mergeTagRows(target, tag);
-      if (merged !== target) this.setTag(merged, target);
-    }
+    const known = new Set(
+      incoming.filter((t) => this.tagsById.get(t.id)?.kind === t.kind).map((t) => t.id),
+    );
+    retryWhileProgress(
+      incoming.filter((t) => known.has(t.id)),
+      (tag) => this.mergeTag(tag),
+    );
+    for (const tag of incoming) if (!known.has(tag.id)) this.mergeTag(tag);
   }
 
-  private mergeTagRows(existing: TagRow, incoming: TagRow): TagRow {
+  /** Merges one tag; false when it lost a newer name only because another tag holds it. */
+  private mergeTag(tag: TagRow): boolean {
+    const target = this.findTag(tag);
+    if (!target) {
+      const id = this.freeTagId(tag);
+      const row = id === tag.id ? tag : { ...tag, id };
+      this.touch('tags', id, undefined);
+      this.setTag(row, undefined);
+      this.tagIdMap.set(tag.id, id);
+      return true;
+    }
+    this.tagIdMap.set(tag.id, target.id);
+    this.touch('tags', target.id, target);
+    const { merged, blocked } = this.mergeTagRows(target, tag);
+    if (merged !== target) this.setTag(merged, target);
+    return !blocked;
+  }
+
+  private mergeTagRows(existing: TagRow, incoming: TagRow): { merged: TagRow; blocked: boolean } {
     let winner = isNewer(incoming.updatedAt, existing.updatedAt) ? incoming : existing;
+    let blocked = false;
     if (winner === incoming && incoming.key !== existing.key) {
       const holder = this.tagIdByKey.get(kindKey(existing.kind, incoming.key));
-      if (holder !== undefined && holder !== existing.id) winner = existing;
+      if (holder !== undefined && holder !== existing.id) {
+        winner = existing;
+        blocked = true;
+      }
     }
     const loser = winner === existing ? incoming : existing;
     const rename = loser.key !== winner.key;
-    const aliases = union(existing.aliases, incoming.aliases, rename ? loser.name : undefined);
-    const aliasKeys = union(existing.aliasKeys, incoming.aliasKeys, rename ? loser.key : undefined);
+    // A tag's own name is never one of its aliases (a later pass may rename it to a former alias).
+    const aliases = union(
+      existing.aliases,
+      incoming.aliases,
+      rename ? loser.name : undefined,
+    ).filter((alias) => tagKey(alias) !== winner.key);
+    const aliasKeys = union(
+      existing.aliasKeys,
+      incoming.aliasKeys,
+      rename ? loser.key : undefined,
+    ).filter((key) => key !== winner.key);
     const merged: TagRow = {
       id: existing.id,
       kind: existing.kind,
@@ -213,7 +256,7 @@ export class Merger {
       createdAt: winner.createdAt,
       updatedAt: winner.updatedAt,
     };
-    return deepEqual(merged, existing) ? existing : merged;
+    return { merged: deepEqual(merged, existing) ? existing : merged, blocked };
   }
 
   private remapTagIds(ids: string[]): string[] {
@@ -253,26 +296,40 @@ export class Merger {
     return { ...piece, id, authorIds, themeIds };
   }
 
+  /**
+   * Pieces that exist (same id) are merged first, again and again while one of them can still
+   * move to a URL another has given up; then the others are matched by URL. So the order of the
+   * file does not matter, and importing it again changes nothing.
+   */
   mergePieces(incoming: readonly PieceRow[]): void {
-    for (const piece of incoming) {
-      let target = this.currentPiece(piece.id);
-      if (!target) {
-        const ownerId = this.urlOwner(piece.url);
-        if (ownerId !== undefined) target = this.currentPiece(ownerId);
-      }
-      if (!target) {
-        this.touch('pieces', piece.id, undefined);
-        this.pieceIdMap.set(piece.id, piece.id);
-        this.setPiece(this.withPieceRefs(piece, piece.id), undefined);
-        continue;
-      }
-      this.pieceIdMap.set(piece.id, target.id);
-      this.touch('pieces', target.id, this.source.piece(target.id));
-      if (!isNewer(piece.updatedAt, target.updatedAt)) continue;
-      const owner = this.urlOwner(piece.url);
-      if (owner !== undefined && owner !== target.id) continue; // would give two pieces one URL
-      this.setPiece(this.withPieceRefs(piece, target.id), target);
+    const known = new Set(incoming.filter((p) => this.currentPiece(p.id)).map((p) => p.id));
+    retryWhileProgress(
+      incoming.filter((p) => known.has(p.id)),
+      (piece) => this.mergePiece(piece),
+    );
+    for (const piece of incoming) if (!known.has(piece.id)) this.mergePiece(piece);
+  }
+
+  /** Merges one piece; false when it is newer but its URL belongs to another piece. */
+  private mergePiece(piece: PieceRow): boolean {
+    let target = this.currentPiece(piece.id);
+    if (!target) {
+      const ownerId = this.urlOwner(piece.url);
+      if (ownerId !== undefined) target = this.currentPiece(ownerId);
     }
+    if (!target) {
+      this.touch('pieces', piece.id, undefined);
+      this.pieceIdMap.set(piece.id, piece.id);
+      this.setPiece(this.withPieceRefs(piece, piece.id), undefined);
+      return true;
+    }
+    this.pieceIdMap.set(piece.id, target.id);
+    this.touch('pieces', target.id, this.source.piece(target.id));
+    if (!isNewer(piece.updatedAt, target.updatedAt)) return true;
+    const owner = this.urlOwner(piece.url);
+    if (owner !== undefined && owner !== target.id) return false; // two pieces, one URL
+    this.setPiece(this.withPieceRefs(piece, target.id), target);
+    return true;
   }
 
   /** The piece id an incoming `pieceId` stands for after `mergePieces`. */
@@ -330,31 +387,24 @@ export class Merger {
     this.mergeSettings(incoming.settings);
   }
 
-  /** The rows to write (added or changed), in primary-key order, and the counts. */
-  finish(): { writes: { [T in BackupTable]: Backup[T] }; summary: MergeSummary } {
-    const summary = {} as MergeSummary;
-    const writes = {} as { [T in BackupTable]: BackupRow[] };
+  /** The keys of every table that incoming rows reached (matched or added). */
+  touchedKeys(table: BackupTable): Iterable<string> {
+    return this.touched[table].keys();
+  }
+
+  /** The rows to write (added, or changed against the source), in primary-key order. */
+  finish(): { [T in BackupTable]: Backup[T] } {
+    const writes = {} as Record<BackupTable, BackupRow[]>;
     for (const table of BACKUP_TABLES) {
-      const counts: TableSummary = { added: 0, updated: 0, unchanged: 0 };
-      const rows: BackupRow[] = [];
       const written = this.written[table] as Map<string, BackupRow>;
+      const rows: BackupRow[] = [];
       for (const [key, before] of this.touched[table] as Map<string, BackupRow | undefined>) {
         const after = written.get(key);
-        if (before === undefined) {
-          counts.added++;
-          if (after) rows.push(after);
-        } else if (after && !deepEqual(after, before)) {
-          counts.updated++;
-          rows.push(after);
-        } else {
-          counts.unchanged++;
-        }
+        if (after && (before === undefined || !deepEqual(after, before))) rows.push(after);
       }
-      rows.sort((a, b) => compareKeys(primaryKey(table, a), primaryKey(table, b)));
-      summary[table] = counts;
       writes[table] = rows;
     }
-    return { writes: writes as { [T in BackupTable]: Backup[T] }, summary };
+    return writes as { [T in BackupTable]: Backup[T] };
   }
 }
 
@@ -373,6 +423,107 @@ export function backupSource(backup: Backup): MergeSource {
     passage: (id) => passages.get(id),
     setting: (key) => settings.get(key),
   };
+}
+
+type TableRows = { [T in BackupTable]: Map<string, Backup[T][number]> };
+
+const emptyTableRows = (): TableRows => ({
+  tags: new Map(),
+  pieces: new Map(),
+  contents: new Map(),
+  passages: new Map(),
+  settings: new Map(),
+});
+
+/** `base` with `rows` written over it (a merge only adds and replaces rows). */
+function overlaySource(base: MergeSource, rows: TableRows): MergeSource {
+  const tags = new Map<string, TagRow>();
+  for (const tag of base.tags) tags.set(tag.id, tag);
+  for (const [id, tag] of rows.tags) tags.set(id, tag);
+  // url → piece id, or null for a URL a piece gave up.
+  const urls = new Map<string, string | null>();
+  for (const piece of rows.pieces.values()) {
+    const before = base.piece(piece.id);
+    if (before && before.url !== piece.url) urls.set(before.url, null);
+  }
+  for (const piece of rows.pieces.values()) urls.set(piece.url, piece.id);
+  return {
+    tags: [...tags.values()],
+    piece: (id) => rows.pieces.get(id) ?? base.piece(id),
+    pieceIdByUrl: (url) => (urls.has(url) ? (urls.get(url) ?? undefined) : base.pieceIdByUrl(url)),
+    content: (pieceId) => rows.contents.get(pieceId) ?? base.content(pieceId),
+    passage: (id) => rows.passages.get(id) ?? base.passage(id),
+    setting: (key) => rows.settings.get(key) ?? base.setting(key),
+  };
+}
+
+/** A bound on the passes: each one only applies newer rows and unites aliases, so few are needed. */
+const MAX_PASSES = 8;
+
+/**
+ * `incoming` merged into `source`, pass after pass, until a pass changes nothing: what one pass
+ * does can make a change possible that it refused earlier (a tag renamed onto a name that an
+ * alias match later frees). Without more passes, importing the same file again could still
+ * change something. Gives the rows to write and the counts, both against `source`.
+ */
+export function mergeIncoming(
+  source: MergeSource,
+  incoming: Backup,
+): { writes: { [T in BackupTable]: Backup[T] }; summary: MergeSummary } {
+  const merged = emptyTableRows();
+  const touched = Object.fromEntries(
+    BACKUP_TABLES.map((table) => [table, new Set<string>()]),
+  ) as Record<BackupTable, Set<string>>;
+  let current = source;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const merger = new Merger(current);
+    merger.mergeAll(incoming);
+    const writes = merger.finish();
+    let changed = false;
+    for (const table of BACKUP_TABLES) {
+      for (const key of merger.touchedKeys(table)) touched[table].add(key);
+      const rows = merged[table] as Map<string, BackupRow>;
+      for (const row of writes[table] as BackupRow[]) {
+        rows.set(primaryKey(table, row), row);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    current = overlaySource(source, merged);
+  }
+
+  const tagsBefore = new Map<string, TagRow>();
+  for (const tag of source.tags) tagsBefore.set(tag.id, tag);
+  const before: { [T in BackupTable]: (key: string) => Backup[T][number] | undefined } = {
+    tags: (id) => tagsBefore.get(id),
+    pieces: (id) => source.piece(id),
+    contents: (pieceId) => source.content(pieceId),
+    passages: (id) => source.passage(id),
+    settings: (key) => source.setting(key),
+  };
+  const summary = {} as MergeSummary;
+  const writes = {} as Record<BackupTable, BackupRow[]>;
+  for (const table of BACKUP_TABLES) {
+    const counts: TableSummary = { added: 0, updated: 0, unchanged: 0 };
+    const rows: BackupRow[] = [];
+    for (const key of touched[table]) {
+      const was = before[table](key) as BackupRow | undefined;
+      const now = merged[table].get(key) as BackupRow | undefined;
+      if (was === undefined) {
+        counts.added++;
+        if (now) rows.push(now);
+      } else if (now && !deepEqual(now, was)) {
+        counts.updated++;
+        rows.push(now);
+      } else {
+        counts.unchanged++;
+      }
+    }
+    rows.sort((a, b) => compareKeys(primaryKey(table, a), primaryKey(table, b)));
+    summary[table] = counts;
+    writes[table] = rows;
+  }
+  return { writes: writes as { [T in BackupTable]: Backup[T] }, summary };
 }
 
 /** The rows of every table in primary-key order (the order of an export). */
@@ -394,9 +545,7 @@ export function mergeBackupsWithSummary(
   base: Backup,
   incoming: Backup,
 ): { backup: Backup; summary: MergeSummary } {
-  const merger = new Merger(backupSource(base));
-  merger.mergeAll(incoming);
-  const { writes, summary } = merger.finish();
+  const { writes, summary } = mergeIncoming(backupSource(base), incoming);
   const result: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

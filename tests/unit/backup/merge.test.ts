@@ -22,6 +22,7 @@ import {
   stamp,
   tablesOf,
 } from './helpers';
+import { random } from '../../support/random';
 
 function backupOf(parts: Partial<Backup>): Backup {
   return sortBackup({ ...emptyBackup(), ...parts });
@@ -30,6 +31,19 @@ function backupOf(parts: Partial<Backup>): Backup {
 function expectValid(backup: Backup): void {
   const result = validateBackup(backup);
   expect(result.ok ? [] : result.errors).toEqual([]);
+}
+
+/**
+ * `importInto`, then the same file once more into the result: the second import must change
+ * nothing (counts and rows), and merging twice must equal merging once.
+ */
+async function importTwice(base: Backup, incoming: Backup): Promise<Backup> {
+  const merged = await importInto(base, incoming);
+  const again = mergeBackupsWithSummary(merged, incoming);
+  expect(again.backup).toEqual(merged);
+  for (const counts of Object.values(again.summary)) expect(counts.added + counts.updated).toBe(0);
+  expect(await importInto(merged, incoming)).toEqual(merged);
+  return merged;
 }
 
 /** Imports `incoming` into a database holding `base`; checks it agrees with the pure merge. */
@@ -161,19 +175,44 @@ describe('merge rules', () => {
     expectValid(merged);
   });
 
-  it('moves keys between tags in one import when the file frees them first', async () => {
+  it('moves keys between tags in one import, whichever comes first in the file', async () => {
     const x = makeTag('theme', 'Alpha', 'a-x', 100);
     const y = makeTag('theme', 'Beta', 'b-y', 100);
-    // In the file, y gives up "beta" before x takes it; written in id order, x would come first.
-    const incoming = {
-      ...emptyBackup(),
-      tags: [makeTag('theme', 'Gamma', 'b-y', 200), makeTag('theme', 'Beta', 'a-x', 200)],
-    };
-    const merged = await importInto(backupOf({ tags: [x, y] }), incoming);
-    expect(merged.tags.map((t) => [t.id, t.name])).toEqual([
-      ['a-x', 'Beta'],
-      ['b-y', 'Gamma'],
+    const takesBeta = makeTag('theme', 'Beta', 'a-x', 200);
+    const givesUpBeta = makeTag('theme', 'Gamma', 'b-y', 200);
+    // Id order (an export's): x asks for "beta" before y gives it up.
+    for (const tags of [
+      [takesBeta, givesUpBeta],
+      [givesUpBeta, takesBeta],
+    ]) {
+      const incoming = { ...emptyBackup(), tags };
+      const merged = await importTwice(backupOf({ tags: [x, y] }), incoming);
+      expect(merged.tags.map((t) => [t.id, t.name, t.aliases])).toEqual([
+        ['a-x', 'Beta', ['Alpha']],
+        ['b-y', 'Gamma', ['Beta']],
+      ]);
+    }
+  });
+
+  it('lets a piece take a URL that a later row of the same file frees', async () => {
+    const first = 'https://example.org/first';
+    const existing = makePiece('p-e', first, 100);
+    // p-a (older than p-e) meets p-e at `first`; only then does p-e move away from it.
+    const incoming = backupOf({
+      pieces: [
+        makePiece('p-a', first, 50, { title: 'Arrives' }),
+        makePiece('p-e', 'https://example.org/moved', 200),
+      ],
+      contents: [
+        { pieceId: 'p-a', contentHtml: '<p>a</p>', textContent: 'a', updatedAt: stamp(50) },
+      ],
+    });
+    const merged = await importTwice(backupOf({ pieces: [existing] }), incoming);
+    expect(merged.pieces.map((p) => [p.id, p.url])).toEqual([
+      ['p-a', first],
+      ['p-e', 'https://example.org/moved'],
     ]);
+    expect(merged.contents.map((c) => c.pieceId)).toEqual(['p-a']);
   });
 
   it('does not give two pieces one URL', async () => {
@@ -312,6 +351,59 @@ describe('merge laws on generated collections', () => {
       }
     },
   );
+
+  it('merging twice equals merging once, for small collections that collide on every key', () => {
+    // Few ids, names and URLs, random times: tags and pieces meet by id, key, alias and URL, and
+    // rows of one file free keys that others want, in every order.
+    const rnd = random(2026);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+    const minutes = () => Math.floor(rnd() * 4) * 10;
+    const names = ['Alpha', 'Beta', 'Gamma', 'Delta'];
+    const urls = ['a', 'b', 'c', 'd'].map((u) => `https://example.org/${u}`);
+    const collection = (): Backup => {
+      const backup = emptyBackup();
+      const taken = new Set<string>();
+      for (const id of ['t1', 't2', 't3', 't4']) {
+        const name = pick(names);
+        if (rnd() < 0.3 || taken.has(name)) continue;
+        taken.add(name);
+        const aliases = rnd() < 0.3 ? [pick(names)].filter((n) => n !== name) : [];
+        backup.tags.push(makeTag('theme', name, id, minutes(), aliases));
+      }
+      const used = new Set<string>();
+      for (const id of ['p1', 'p2', 'p3', 'p4']) {
+        const url = pick(urls);
+        if (rnd() < 0.3 || used.has(url)) continue;
+        used.add(url);
+        const themeIds = backup.tags.length > 0 && rnd() < 0.7 ? [pick(backup.tags).id] : [];
+        backup.pieces.push(makePiece(id, url, minutes(), { title: `T${minutes()}`, themeIds }));
+        if (rnd() < 0.6) {
+          const text = `copy ${minutes()}`;
+          backup.contents.push({
+            pieceId: id,
+            contentHtml: `<p>${text}</p>`,
+            textContent: text,
+            updatedAt: stamp(minutes()),
+          });
+        }
+        if (rnd() < 0.6) {
+          backup.passages.push(makePassage(`q-${id}`, id, minutes(), { note: `n${minutes()}` }));
+        }
+      }
+      return sortBackup(backup);
+    };
+    let checked = 0;
+    while (checked < 2000) {
+      const a = collection();
+      const b = collection();
+      if (!validateBackup(a).ok || !validateBackup(b).ok) continue;
+      checked++;
+      const once = mergeBackups(a, b);
+      expectValid(once);
+      expect(mergeBackups(once, b)).toEqual(once);
+      expect(mergeBackups(a, a)).toEqual(a);
+    }
+  });
 
   it('tag keys in generated merges stay unique per kind', () => {
     const a = makeCollection(11, 10);
