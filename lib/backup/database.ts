@@ -257,15 +257,19 @@ async function indexImported(
     onProgress &&
     ((p: { done: number; total: number }) =>
       onProgress({ label: 'Indexing for search', done: p.done, total: p.total }));
-  await indexPieceRows(
-    db,
-    {
-      pieces: writes.pieces.filter((p) => isNew(p.id)),
-      contents: writes.contents.filter((c) => isNew(c.pieceId)),
-      passages: writes.passages.filter((p) => isNew(p.pieceId)),
-    },
-    progress,
-  );
+  const pieces = writes.pieces.filter((p) => isNew(p.id));
+  // No new piece: nothing is indexed from rows (an index pass would still bump its generation).
+  if (pieces.length > 0) {
+    await indexPieceRows(
+      db,
+      {
+        pieces,
+        contents: writes.contents.filter((c) => isNew(c.pieceId)),
+        passages: writes.passages.filter((p) => isNew(p.pieceId)),
+      },
+      progress,
+    );
+  }
   const changed = new Set(
     [
       ...writes.pieces.map((p) => p.id),

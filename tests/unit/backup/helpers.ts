@@ -12,6 +12,7 @@ import {
 import { sortBackup } from '../../../lib/backup/merge';
 import { exportBackup } from '../../../lib/backup/database';
 import { random } from '../../support/random';
+import { SEARCH_INDEX_TABLES } from '../../../lib/search';
 
 export { random };
 
@@ -25,6 +26,13 @@ export type Dump = Record<BackupTable, unknown[]>;
 export async function dump(db: CommonplaceDB): Promise<Dump> {
   const result = {} as Dump;
   for (const table of BACKUP_TABLES) result[table] = await db[table].toCollection().toArray();
+  return result;
+}
+
+/** Every row of the search index's tables, in primary-key order. */
+export async function dumpSearchIndex(db: CommonplaceDB): Promise<Record<string, unknown[]>> {
+  const result: Record<string, unknown[]> = {};
+  for (const table of SEARCH_INDEX_TABLES) result[table] = await db.table(table).toArray();
   return result;
 }
 

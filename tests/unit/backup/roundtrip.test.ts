@@ -13,8 +13,10 @@ import { validateBackup } from '../../../lib/backup/validate';
 import { StorageFullError } from '../../../lib/db/errors';
 import { tagKey } from '../../../lib/tags/normalize';
 import type { CommonplaceDB } from '../../../lib/db/schema';
+import { rebuildSearchIndex } from '../../../lib/search';
 import {
   dump,
+  dumpSearchIndex,
   emptyBackup,
   exportText,
   fill,
@@ -319,6 +321,32 @@ describe('round trip', () => {
       importBackup(db, JSON.stringify(incoming), { chunkSize: 3 }),
     ).rejects.toBeInstanceOf(StorageFullError);
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('writes all or nothing, search index included: a failure while indexing undoes all', async () => {
+    const db = newDb();
+    await fill(db, makeCollection(7, 5, 'old'));
+    await rebuildSearchIndex(db);
+    const before = { rows: await dump(db), index: await dumpSearchIndex(db) };
+    expect(before.index.searchDocs).toHaveLength(5);
+    // The index is written after every row of the file: fail there.
+    db.searchDocs.hook('creating', () => {
+      throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    });
+    await expect(
+      importBackup(db, JSON.stringify(makeCollection(8, 40, 'new'))),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect({ rows: await dump(db), index: await dumpSearchIndex(db) }).toEqual(before);
+  });
+
+  it('leaves the search index as it was when the same file is imported again', async () => {
+    const db = newDb();
+    const text = JSON.stringify(makeCollection(9, 30, 'again'));
+    await importBackup(db, text);
+    const first = { rows: await dump(db), index: await dumpSearchIndex(db) };
+    expect(first.index.searchDocs).toHaveLength(30);
+    await importBackup(db, text);
+    expect({ rows: await dump(db), index: await dumpSearchIndex(db) }).toEqual(first);
   });
 
   it('refuses an invalid file with every problem listed, and writes nothing', async () => {
