@@ -3,6 +3,7 @@ import type { PassageView } from '../protocol';
 import { SEARCH_TABLES, indexPassage, removePassageFromIndex } from '../search';
 import { themeColor } from '../tags/colors';
 import { explainStorageError } from './errors';
+import { assertSavable } from './limits';
 import { newId, nowIso, type CommonplaceDB, type PassageRow } from './schema';
 import { ensureTags, tagsByIds } from './tags';
 
@@ -44,6 +45,7 @@ export async function addPassage(
         createdAt: stamp,
         updatedAt: stamp,
       };
+      assertSavable('passages', row);
       await db.passages.add(row);
       await indexPassage(db, row.id);
       return row;
@@ -74,6 +76,7 @@ export async function updatePassage(
         themeIds: themes.map((t) => t.id),
         updatedAt: stamp,
       };
+      assertSavable('passages', updated);
       await db.passages.put(updated);
       await indexPassage(db, id);
       return updated;

@@ -3,6 +3,7 @@ import type { PageExtraction } from '../extract/types';
 import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
 import type { SavedPieceView } from '../protocol';
 import { explainStorageError } from './errors';
+import { assertSavable } from './limits';
 import { ensureTags, tagsByIds } from './tags';
 import {
   newId,
@@ -97,15 +98,18 @@ export async function savePiece(
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
       };
+      assertSavable('pieces', piece);
+      const content = keepOldCopy
+        ? null
+        : {
+            pieceId: piece.id,
+            contentHtml: page.contentHtml,
+            textContent: page.textContent,
+            updatedAt: stamp,
+          };
+      if (content) assertSavable('contents', content);
       await db.pieces.put(piece);
-      if (!keepOldCopy) {
-        await db.contents.put({
-          pieceId: piece.id,
-          contentHtml: page.contentHtml,
-          textContent: page.textContent,
-          updatedAt: stamp,
-        });
-      }
+      if (content) await db.contents.put(content);
       await indexPiece(db, piece.id);
       return piece;
     });
@@ -142,6 +146,7 @@ export async function updatePiece(
         themeIds: themes.map((t) => t.id),
         updatedAt: stamp,
       };
+      assertSavable('pieces', updated);
       await db.pieces.put(updated);
       await indexPiece(db, id);
       return updated;

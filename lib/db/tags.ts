@@ -1,6 +1,7 @@
 /** Tags: authors and themes, found by a case- and accent-insensitive key or any alias. */
 import { parsePersonName } from '../extract/names';
 import { cleanTagName, tagKey, uniqueTagNames, type TagKind } from '../tags/normalize';
+import { assertSavable } from './limits';
 import { newId, nowIso, type CommonplaceDB, type TagRow } from './schema';
 
 /** The tag of this kind whose key or alias key is `key`. */
@@ -49,6 +50,7 @@ export async function ensureTags(
     let tag = await findTag(db, kind, tagKey(name));
     if (!tag) {
       tag = newTag(kind, name, now);
+      assertSavable('tags', tag);
       await db.tags.add(tag);
     }
     if (!tags.some((t) => t.id === tag.id)) tags.push(tag);

@@ -7,6 +7,10 @@ import {
   updatePiece,
 } from '../../../lib/db/pieces';
 import { StorageFullError } from '../../../lib/db/errors';
+import { RowTooLargeError } from '../../../lib/db/limits';
+import { LIMITS } from '../../../lib/backup/format';
+import { collectBackup } from '../../../lib/backup/database';
+import { validateBackup } from '../../../lib/backup/validate';
 import { addPassage, deletePassage } from '../../../lib/db/passages';
 import { searchPassages, searchPieces } from '../../../lib/search';
 import { ensureTags, findTag, listTags } from '../../../lib/db/tags';
@@ -108,6 +112,63 @@ describe('savePiece', () => {
     });
     await expect(savePiece(db, makeExtraction(), edits)).rejects.toThrow('disk on fire');
     expect(await db.pieces.count()).toBe(0);
+  });
+});
+
+describe('rows a backup would refuse are not saved', () => {
+  // A backup must import what the collection holds: the format's limits hold at every save.
+  const huge = 'x'.repeat(LIMITS.text + 1);
+
+  test('a note, a title, a quote or a tag name over the limit is refused, naming the field', async () => {
+    const db = freshDatabase();
+    const piece = await savePiece(db, makeExtraction(), edits);
+    const before = await dumpTables(db);
+    const refused = [
+      savePiece(db, makeExtraction({ url: 'https://example.org/other' }), { ...edits, note: huge }),
+      updatePiece(db, piece.id, { ...edits, title: huge, publishedTime: null }),
+      addPassage(db, {
+        pieceId: piece.id,
+        selectors: [],
+        quote: huge,
+        textFragment: null,
+        note: '',
+        authors: [],
+        themes: [],
+      }),
+      savePiece(db, makeExtraction(), { ...edits, themes: [huge] }),
+    ];
+    const messages: string[] = [];
+    for (const attempt of refused) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RowTooLargeError);
+      messages.push((error as Error).message);
+    }
+    expect(messages.map((m) => m.split(':')[1]!.trim())).toEqual([
+      'note',
+      'title',
+      'quote',
+      'name',
+    ]);
+    expect(messages[0]).toMatch(
+      /^Not saved: note: .*1,000,000.*Nothing already saved was changed\.$/,
+    );
+    expect(await dumpTables(db)).toEqual(before);
+  });
+
+  test('what the app saves passes the backup validator', async () => {
+    const db = freshDatabase();
+    const piece = await savePiece(db, makeExtraction(), edits);
+    await addPassage(db, {
+      pieceId: piece.id,
+      selectors: [{ type: 'TextQuoteSelector', exact: 'the quote', prefix: 'a ', suffix: ' b' }],
+      quote: 'the quote',
+      textFragment: 'the%20quote',
+      note: 'why it matters',
+      authors: ['Boris Kagarlitsky'],
+      themes: ['Russian imperialism'],
+    });
+    const result = validateBackup(await collectBackup(db, null));
+    expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });
 
