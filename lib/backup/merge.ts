@@ -8,7 +8,8 @@
  *   the losing record becomes an alias when its key differs.
  * - Pieces are the same piece when they have the same id, else the same canonical URL. The
  *   existing id is kept, and the incoming piece's stored copy and passages follow it.
- * - Stored copies match by piece, passages by id, settings by key.
+ * - Stored copies match by piece, passages by id, settings by key. A piece takes the fields that
+ *   describe its copy (kind, words, hash, when taken) from the side whose copy was kept.
  * - For the same record, the newer `updatedAt` wins (the whole record); on a tie the existing
  *   record stays. A change that would give two tags one key, or two pieces one URL, is not made.
  * - References (pieceId, authorIds, themeIds) of incoming rows are rewritten to the kept ids.
@@ -84,6 +85,9 @@ const union = (first: string[], second: string[], extra?: string): string[] => {
   return result;
 };
 
+/** The fields of a piece that describe its stored copy. */
+const COPY_FIELDS = ['pageKind', 'wordCount', 'contentHash', 'capturedAt'] as const;
+
 const kindKey = (kind: string, key: string): string => `${kind}\u0000${key}`;
 
 /** Calls `merge` on each row, then again on those it refused, while the refused ones get fewer. */
@@ -108,6 +112,10 @@ export class Merger {
   private readonly baseTagIds = new Set<string>();
   private readonly tagIdMap = new Map<string, string>();
   private readonly pieceIdMap = new Map<string, string>();
+  /** Incoming pieces by their own id. */
+  private readonly incomingPieces = new Map<string, PieceRow>();
+  /** Kept piece id → the incoming piece whose stored copy it now has. */
+  private readonly copySources = new Map<string, PieceRow>();
   private readonly urlOverlay = new Map<string, string | null>();
   /** Rows written by the merge, by table and primary key. */
   private readonly written: { [T in BackupTable]: Map<string, Backup[T][number]> } = {
@@ -312,6 +320,7 @@ export class Merger {
 
   /** Merges one piece; false when it is newer but its URL belongs to another piece. */
   private mergePiece(piece: PieceRow): boolean {
+    this.incomingPieces.set(piece.id, piece);
     let target = this.currentPiece(piece.id);
     if (!target) {
       const ownerId = this.urlOwner(piece.url);
@@ -347,6 +356,34 @@ export class Merger {
       if (current && !isNewer(content.updatedAt, current.updatedAt)) continue;
       const row = pieceId === content.pieceId ? content : { ...content, pieceId };
       this.written.contents.set(pieceId, row);
+      const source = this.incomingPieces.get(content.pieceId);
+      if (source) this.copySources.set(pieceId, source);
+    }
+  }
+
+  /**
+   * A piece describes its stored copy (kind, words, hash, when it was taken), but piece and copy
+   * are merged as separate records: a newer note from one side and a newer copy from the other
+   * would leave the piece describing a copy it no longer has. So the piece takes these fields from
+   * the side whose copy was kept.
+   */
+  private alignCopies(): void {
+    const ids = new Set([...this.written.pieces.keys(), ...this.written.contents.keys()]);
+    for (const id of ids) {
+      const piece = this.currentPiece(id);
+      const described = this.written.contents.has(id)
+        ? this.copySources.get(id)
+        : this.source.piece(id);
+      if (!piece || !described || COPY_FIELDS.every((f) => piece[f] === described[f])) continue;
+      const aligned: PieceRow = {
+        ...piece,
+        pageKind: described.pageKind,
+        wordCount: described.wordCount,
+        contentHash: described.contentHash,
+        capturedAt: described.capturedAt,
+      };
+      this.touch('pieces', id, this.source.piece(id));
+      this.setPiece(aligned, piece);
     }
   }
 
@@ -383,6 +420,7 @@ export class Merger {
     this.mergeTags(incoming.tags);
     this.mergePieces(incoming.pieces);
     this.mergeContents(incoming.contents);
+    this.alignCopies();
     this.mergePassages(incoming.passages);
     this.mergeSettings(incoming.settings);
   }

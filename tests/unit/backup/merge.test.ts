@@ -92,11 +92,49 @@ describe('merge rules', () => {
     expect(merged.contents.map((c) => c.pieceId)).toEqual(['mine']);
     expect(merged.passages.map((p) => p.pieceId)).toEqual(['mine']);
 
-    // An older incoming piece changes nothing of the piece, but its passages still come over.
+    // An older incoming piece changes nothing of the piece but when its copy was taken (the copy
+    // it brings is the only one); its passages still come over.
     const old = backupOf({ ...incoming, pieces: [makePiece('theirs', url, 10, { note: 'old' })] });
     const kept = await importInto(base, old);
-    expect(kept.pieces).toEqual(base.pieces);
+    expect(kept.pieces).toEqual([{ ...base.pieces[0], capturedAt: old.pieces[0]!.capturedAt }]);
     expect(kept.passages.map((p) => p.pieceId)).toEqual(['mine']);
+  });
+
+  it('keeps a piece describing the copy it has when piece and copy win on different sides', async () => {
+    const copy = (minutes: number, text: string) => ({
+      pieceId: 'p',
+      contentHtml: `<p>${text}</p>`,
+      textContent: text,
+      updatedAt: stamp(minutes),
+    });
+    const clip = (minutes: number, note: string, words: number, hash: string) =>
+      makePiece('p', url, minutes, {
+        note,
+        wordCount: words,
+        contentHash: hash.repeat(64),
+        capturedAt: stamp(minutes),
+      });
+    // Here the note was edited last (300); there the page was clipped again (200).
+    const here = backupOf({
+      pieces: [clip(300, 'edited note', 10, 'a')],
+      contents: [copy(100, 'old')],
+    });
+    here.pieces[0]!.capturedAt = stamp(100);
+    const there = backupOf({
+      pieces: [clip(200, 'clip note', 20, 'b')],
+      contents: [copy(200, 'new')],
+    });
+    const merged = await importTwice(here, there);
+    expect(merged.contents).toEqual(there.contents);
+    expect(merged.pieces).toEqual([
+      { ...here.pieces[0], wordCount: 20, contentHash: 'b'.repeat(64), capturedAt: stamp(200) },
+    ]);
+    // The other way round: the newer piece brings an older copy, which is not taken.
+    const back = await importTwice(there, here);
+    expect(back.contents).toEqual(there.contents);
+    expect(back.pieces).toEqual([
+      { ...here.pieces[0], wordCount: 20, contentHash: 'b'.repeat(64), capturedAt: stamp(200) },
+    ]);
   });
 
   it('matches a tag by kind and key under another id: unites aliases, rewrites references', async () => {
