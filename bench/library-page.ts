@@ -310,11 +310,9 @@ export interface RawRead {
 
 /** Reads the library's tables with plain IndexedDB, one after the other, as the page loads them. */
 export async function rawReads(stores: string[]): Promise<RawRead[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('commonplace');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const opening = indexedDB.open('commonplace');
+  await requestDone(opening);
+  const db = opening.result;
   const reads: RawRead[] = [];
   try {
     for (const store of stores) {

@@ -93,11 +93,15 @@ export function fromValibot(
   issue: v.BaseIssue<unknown>,
   version: number,
 ): BackupIssue {
-  const keys = (issue.path ?? []).map((item) => {
+  return { path: pathOf(base, issueKeys(issue)), message: describeIssue(issue, version) };
+}
+
+/** The keys from the checked value down to the place of a valibot issue. */
+export function issueKeys(issue: v.BaseIssue<unknown>): Array<string | number> {
+  return (issue.path ?? []).map((item) => {
     const key = (item as { key: unknown }).key;
     return typeof key === 'number' ? key : String(key);
   });
-  return { path: pathOf(base, keys), message: describeIssue(issue, version) };
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>, version: number): string {

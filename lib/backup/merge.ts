@@ -14,7 +14,6 @@
  *   record stays. A change that would give two tags one key, or two pieces one URL, is not made.
  * - References (pieceId, authorIds, themeIds) of incoming rows are rewritten to the kept ids.
  *
- *
  * Every rule keeps what is already there when nothing is newer, and the order of the rows in the
  * file does not matter (existing tags and pieces are merged first, retried while one frees a key
  * another wants; `mergeIncoming` repeats passes until nothing changes). So merging the same data
@@ -86,18 +85,38 @@ const union = (first: string[], second: string[], extra?: string): string[] => {
 };
 
 /** The fields of a piece that describe its stored copy. */
-const COPY_FIELDS = ['pageKind', 'wordCount', 'contentHash', 'capturedAt'] as const;
+const copyFields = ({ pageKind, wordCount, contentHash, capturedAt }: PieceRow) => ({
+  pageKind,
+  wordCount,
+  contentHash,
+  capturedAt,
+});
+
+/** What a merge did to a row: `before` (undefined: none) and `after` (undefined: not written). */
+function outcome(before: BackupRow | undefined, after: BackupRow | undefined): keyof TableSummary {
+  if (before === undefined) return 'added';
+  return after && !deepEqual(after, before) ? 'updated' : 'unchanged';
+}
 
 const kindKey = (kind: string, key: string): string => `${kind}\u0000${key}`;
 
-/** Calls `merge` on each row, then again on those it refused, while the refused ones get fewer. */
-function retryWhileProgress<T>(rows: T[], merge: (row: T) => boolean): void {
-  let pending = rows;
+/**
+ * Merges the rows that `exists` says are already there first, again and again while one refused
+ * (`merge` returns false) can still succeed because another moved; then the other rows, in order.
+ */
+function mergeExistingFirst<T>(
+  rows: readonly T[],
+  exists: (row: T) => boolean,
+  merge: (row: T) => boolean,
+): void {
+  const existing = new Set(rows.filter(exists));
+  let pending = [...existing];
   while (pending.length > 0) {
     const refused = pending.filter((row) => !merge(row));
-    if (refused.length === pending.length) return;
+    if (refused.length === pending.length) break;
     pending = refused;
   }
+  for (const row of rows) if (!existing.has(row)) merge(row);
 }
 
 /**
@@ -201,14 +220,11 @@ export class Merger {
    * order of the file does not matter, and importing it again changes nothing.
    */
   mergeTags(incoming: readonly TagRow[]): void {
-    const known = new Set(
-      incoming.filter((t) => this.tagsById.get(t.id)?.kind === t.kind).map((t) => t.id),
-    );
-    retryWhileProgress(
-      incoming.filter((t) => known.has(t.id)),
+    mergeExistingFirst(
+      incoming,
+      (tag) => this.tagsById.get(tag.id)?.kind === tag.kind,
       (tag) => this.mergeTag(tag),
     );
-    for (const tag of incoming) if (!known.has(tag.id)) this.mergeTag(tag);
   }
 
   /** Merges one tag; false when it lost a newer name only because another tag holds it. */
@@ -310,12 +326,11 @@ export class Merger {
    * file does not matter, and importing it again changes nothing.
    */
   mergePieces(incoming: readonly PieceRow[]): void {
-    const known = new Set(incoming.filter((p) => this.currentPiece(p.id)).map((p) => p.id));
-    retryWhileProgress(
-      incoming.filter((p) => known.has(p.id)),
+    mergeExistingFirst(
+      incoming,
+      (piece) => this.currentPiece(piece.id) !== undefined,
       (piece) => this.mergePiece(piece),
     );
-    for (const piece of incoming) if (!known.has(piece.id)) this.mergePiece(piece);
   }
 
   /** Merges one piece; false when it is newer but its URL belongs to another piece. */
@@ -374,16 +389,11 @@ export class Merger {
       const described = this.written.contents.has(id)
         ? this.copySources.get(id)
         : this.source.piece(id);
-      if (!piece || !described || COPY_FIELDS.every((f) => piece[f] === described[f])) continue;
-      const aligned: PieceRow = {
-        ...piece,
-        pageKind: described.pageKind,
-        wordCount: described.wordCount,
-        contentHash: described.contentHash,
-        capturedAt: described.capturedAt,
-      };
+      if (!piece || !described) continue;
+      const fields = copyFields(described);
+      if (deepEqual(copyFields(piece), fields)) continue;
       this.touch('pieces', id, this.source.piece(id));
-      this.setPiece(aligned, piece);
+      this.setPiece({ ...piece, ...fields }, piece);
     }
   }
 
@@ -438,7 +448,7 @@ export class Merger {
       const rows: BackupRow[] = [];
       for (const [key, before] of this.touched[table] as Map<string, BackupRow | undefined>) {
         const after = written.get(key);
-        if (after && (before === undefined || !deepEqual(after, before))) rows.push(after);
+        if (after && outcome(before, after) !== 'unchanged') rows.push(after);
       }
       writes[table] = rows;
     }
@@ -545,17 +555,10 @@ export function mergeIncoming(
     const counts: TableSummary = { added: 0, updated: 0, unchanged: 0 };
     const rows: BackupRow[] = [];
     for (const key of touched[table]) {
-      const was = before[table](key) as BackupRow | undefined;
-      const now = merged[table].get(key) as BackupRow | undefined;
-      if (was === undefined) {
-        counts.added++;
-        if (now) rows.push(now);
-      } else if (now && !deepEqual(now, was)) {
-        counts.updated++;
-        rows.push(now);
-      } else {
-        counts.unchanged++;
-      }
+      const after = merged[table].get(key) as BackupRow | undefined;
+      const result = outcome(before[table](key) as BackupRow | undefined, after);
+      counts[result]++;
+      if (after && result !== 'unchanged') rows.push(after);
     }
     rows.sort((a, b) => compareKeys(primaryKey(table, a), primaryKey(table, b)));
     summary[table] = counts;

@@ -4,8 +4,8 @@
  * collection's own backup unimportable, so it is refused at once, with a reason.
  */
 import * as v from 'valibot';
-import { RECORD_SCHEMAS, type BackupTable } from '../backup/format';
-import { joinPath } from '../backup/issues';
+import { BACKUP_VERSION, RECORD_SCHEMAS, type BackupTable } from '../backup/format';
+import { fromValibot, issueKeys, joinPath } from '../backup/issues';
 import { UserError } from '../errors';
 
 export class RowTooLargeError extends UserError {
@@ -17,11 +17,9 @@ export function assertSavable(table: BackupTable, row: unknown): void {
   const result = v.safeParse(RECORD_SCHEMAS[table], row);
   if (result.success) return;
   const issue = result.issues[0];
-  const field = (issue.path ?? []).reduce<string>((path, item) => {
-    const key = item.key;
-    return typeof key === 'string' || typeof key === 'number' ? joinPath(path, key) : path;
-  }, '');
+  const field = issueKeys(issue).reduce<string>((path, key) => joinPath(path, key), '');
+  const { message } = fromValibot(table, issue, BACKUP_VERSION);
   throw new RowTooLargeError(
-    `Not saved: ${field || table}: ${issue.message}. Nothing already saved was changed.`,
+    `Not saved: ${field || table}: ${message}. Nothing already saved was changed.`,
   );
 }
