@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../extract/index';
+import { parseSavedPage } from './saved-page';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseArgs, type CliCommand } from './shared';
 
 /** Files larger than this are refused before parsing (bad input, exit 1). */
@@ -74,21 +74,18 @@ export const extractCommand: CliCommand = {
         : pathToFileURL(resolve(path)).href;
 
     try {
-      const bytes = await readHtml(path);
-      // A Buffer lets jsdom sniff the encoding (BOM, <meta charset>). No `runScripts`: the page's
-      // scripts are parsed but never run, and nothing is fetched.
-      const dom = new JSDOM(bytes, { url: pageUrl, virtualConsole: new VirtualConsole() });
+      const page = parseSavedPage(await readHtml(path), pageUrl);
       try {
-        const page = await extractPage(dom.window.document, pageUrl);
+        const extraction = await extractPage(page.document, pageUrl, { window: page.window });
         const output: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(page)) {
+        for (const [key, value] of Object.entries(extraction)) {
           if (key === 'contentHtml' && !options.html) continue;
           output[key] = value;
           if (key === 'url') output.canonicalUrl = value;
         }
         io.stdout(JSON.stringify(output, null, 2) + '\n');
       } finally {
-        dom.window.close();
+        page.close();
       }
       return EXIT_OK;
     } catch (error) {

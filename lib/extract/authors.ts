@@ -17,10 +17,10 @@ export interface ParseAuthorsOptions {
 
 /** Words that introduce the author: "By", "Par", "Von", "Por", "Door", "Di" … */
 const PREFIX_RE =
-  /^(?:(?:written|posted|words|story|text|report|reported|an article)\s+by|by|par|von|por|door|di|da|de|af|av|przez|от|автор(?:ы)?\s*:?|autor(?:in|innen|en|a|es)?\s*:|auteur(?:e|s|es)?\s*:|authors?\s*:|text\s*:|texte\s*:)(?=\s|$)\s*/iu;
+  /^(?:(?:(?:written|posted|words|story|text|report|reported|an article|article|post|published|submitted)\s+by|(?:(?:ein\s+)?(?:beitrag|artikel|text|gastbeitrag)|geschrieben|verfasst|veröffentlicht|erstellt|gepostet|publiziert)\s*von|(?:écrit|publié|rédigé|proposé)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da|by|par|von|por|door|di|da|de|af|av|przez|от|автор(?:ы)?|autor(?:in|innen|en|a|es)?|auteur(?:e|s|es)?|authors?|text|texte|verfasser(?:in)?)(?:\s*:)?)(?=\s|$|(?<=:)|(?<=von)\p{Lu})\s*/iu;
 
 /** Prefixes that are also name particles: only stripped when a full name follows. */
-const AMBIGUOUS_PREFIX_RE = /^(?:von|di|da|de|door|af|av)\s/i;
+const AMBIGUOUS_PREFIX_RE = /^(?:di|da|de|door|af|av)\s/i;
 
 /** Roles of people who are not authors; the text from the role onwards is dropped. */
 const ROLE_RE = new RegExp(
@@ -75,6 +75,27 @@ const ROLE_RE = new RegExp(
       'credits?',
       'crédits?',
       'bildnachweis',
+      // Link texts that follow a name in an author box.
+      'alle (?:artikel|beiträge|posts)',
+      'weitere (?:artikel|beiträge)',
+      'mehr (?:artikel|beiträge|von)',
+      '(?:view|see) all',
+      'all (?:posts|articles|stories)',
+      'more (?:posts|articles|stories|from|by)',
+      'tous (?:les|ses) articles',
+      'voir (?:tous|le profil)',
+      'profil(?:e)?',
+      'follow',
+      'folgen',
+      'kontakt',
+      'contact',
+      'e-?mail',
+      'twitter',
+      'facebook',
+      'instagram',
+      'linkedin',
+      'kommentare?',
+      'comments?',
     ].join('|') +
     ')(?!\\p{L})',
   'iu',
@@ -174,6 +195,12 @@ const PLACEHOLDERS = new Set([
   'user',
   'guest',
   'editor',
+  'auteur',
+  'autor',
+  'name',
+  'anonymous',
+  'anonym',
+  'anonyme',
 ]);
 
 /** News agencies and desks that bylines name next to people. */

@@ -9,19 +9,203 @@
  */
 
 const MONTHS: Record<string, number> = {};
+// English, French, German, Spanish, Italian, Portuguese, Dutch, Swedish/Danish/Norwegian, Finnish,
+// and the genitive forms Polish, Russian and Ukrainian write after a day ("3 марта 2014").
 [
-  ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner', 'enero', 'ene'],
-  ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'februar', 'febrero'],
-  ['march', 'mar', 'mars', 'märz', 'maerz', 'marzo'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
-  ['may', 'mai', 'mayo'],
-  ['june', 'jun', 'juin', 'juni', 'junio'],
-  ['july', 'jul', 'juillet', 'juil', 'juli', 'julio'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'ago'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre'],
-  ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic'],
+  [
+    'january',
+    'jan',
+    'janvier',
+    'janv',
+    'januar',
+    'jänner',
+    'jän',
+    'enero',
+    'ene',
+    'gennaio',
+    'gen',
+    'janeiro',
+    'januari',
+    'tammikuuta',
+    'stycznia',
+    'января',
+    'янв',
+    'січня',
+  ],
+  [
+    'february',
+    'feb',
+    'février',
+    'fevrier',
+    'févr',
+    'fevr',
+    'februar',
+    'febrero',
+    'febbraio',
+    'fevereiro',
+    'fev',
+    'februari',
+    'helmikuuta',
+    'lutego',
+    'февраля',
+    'фев',
+    'лютого',
+  ],
+  [
+    'march',
+    'mar',
+    'mars',
+    'märz',
+    'maerz',
+    'mär',
+    'marzo',
+    'março',
+    'marco',
+    'maart',
+    'mrt',
+    'maaliskuuta',
+    'marca',
+    'марта',
+    'мар',
+    'березня',
+  ],
+  [
+    'april',
+    'apr',
+    'avril',
+    'avr',
+    'abril',
+    'abr',
+    'aprile',
+    'huhtikuuta',
+    'kwietnia',
+    'апреля',
+    'апр',
+    'квітня',
+  ],
+  [
+    'may',
+    'mai',
+    'mayo',
+    'maggio',
+    'mag',
+    'maio',
+    'mei',
+    'maj',
+    'toukokuuta',
+    'maja',
+    'мая',
+    'травня',
+  ],
+  [
+    'june',
+    'jun',
+    'juin',
+    'juni',
+    'junio',
+    'giugno',
+    'giu',
+    'junho',
+    'kesäkuuta',
+    'czerwca',
+    'июня',
+    'июн',
+    'червня',
+  ],
+  [
+    'july',
+    'jul',
+    'juillet',
+    'juil',
+    'juli',
+    'julio',
+    'luglio',
+    'lug',
+    'julho',
+    'heinäkuuta',
+    'lipca',
+    'июля',
+    'июл',
+    'липня',
+  ],
+  [
+    'august',
+    'aug',
+    'août',
+    'aout',
+    'agosto',
+    'ago',
+    'augustus',
+    'augusti',
+    'elokuuta',
+    'sierpnia',
+    'августа',
+    'авг',
+    'серпня',
+  ],
+  [
+    'september',
+    'sep',
+    'sept',
+    'septembre',
+    'septiembre',
+    'setiembre',
+    'settembre',
+    'set',
+    'setembro',
+    'syyskuuta',
+    'września',
+    'сентября',
+    'сен',
+    'вересня',
+  ],
+  [
+    'october',
+    'oct',
+    'octobre',
+    'oktober',
+    'okt',
+    'octubre',
+    'ottobre',
+    'ott',
+    'outubro',
+    'out',
+    'lokakuuta',
+    'października',
+    'октября',
+    'окт',
+    'жовтня',
+  ],
+  [
+    'november',
+    'nov',
+    'novembre',
+    'noviembre',
+    'novembro',
+    'marraskuuta',
+    'listopada',
+    'ноября',
+    'ноя',
+    'листопада',
+  ],
+  [
+    'december',
+    'dec',
+    'décembre',
+    'decembre',
+    'déc',
+    'dezember',
+    'dez',
+    'diciembre',
+    'dic',
+    'dicembre',
+    'dezembro',
+    'joulukuuta',
+    'grudnia',
+    'декабря',
+    'дек',
+    'грудня',
+  ],
 ].forEach((names, index) => {
   for (const name of names) MONTHS[name] = index + 1;
 });
@@ -89,11 +273,11 @@ const TIME_RE = /(?:,?\s*(?:at|à|um|a las)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?
 const ZONE_RE = /(?:\s*(?:(?:utc|gmt)\s*([+-]\d{1,2}(?::?\d{2})?)?|z|([+-]\d{2}:?\d{2})))?\s*$/i;
 const MONTH_WORD = '([\\p{L}]+)\\.?';
 const DAY_MONTH_YEAR = new RegExp(
-  `^(?:[\\p{L}]+\\.?,?\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})`,
+  `^(?:[\\p{L}]+\\.?,?\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de[l]?\\s+)?(\\d{4})(?:\\s*(?:г\\.|р\\.|r\\.)|(?!\\d))`,
   'iu',
 );
 const MONTH_DAY_YEAR = new RegExp(
-  `^(?:[\\p{L}]+\\.?,?\\s+)?${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`,
+  `^(?:[\\p{L}]+\\.?,?\\s+)?${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
   'iu',
 );
 
@@ -155,4 +339,75 @@ export function firstDate(candidates: Iterable<string | null | undefined>): stri
     if (parsed) return parsed;
   }
   return null;
+}
+
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** Day-month-year and month-day-year in words, numeric D.M.YYYY, ISO and slashed dates in prose. */
+const TEXT_DATE_RE = new RegExp(
+  [
+    `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+)?(${MONTH_NAMES})\\.?,?\\s+(?:de[l]?\\s+)?(\\d{4})(?!\\d)`,
+    `(?<!\\p{L})(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+    `(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?![\\d.]\\d)`,
+    `(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`,
+    `(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`,
+  ].join('|'),
+  'giu',
+);
+
+function day(year: number, month: number | undefined, date: number): string | null {
+  if (month === undefined) return null;
+  return format({ year, month, day: date, hour: 0, minute: 0, second: 0, offset: 0 });
+}
+
+/** A slashed date: day first unless the first number cannot be a day's or the page is American. */
+function slashed(a: number, b: number, year: number, monthFirst: boolean): string | null {
+  if (a > 12) return day(year, b, a);
+  if (b > 12) return day(year, a, b);
+  return monthFirst ? day(year, a, b) : day(year, b, a);
+}
+
+/**
+ * Every calendar date written in a piece of prose ("am 2. August 2019", "le 3 mars 2014",
+ * "02.08.2019", "August 2, 2019", "3 марта 2014 г."), in order, as midnight UTC. `lang` decides
+ * whether "08/02/2019" is in August (`en-US`) or in February (anywhere else).
+ */
+export function datesInText(text: string, lang: string | null = null): string[] {
+  const monthFirst = /^en-us$/i.test(lang ?? '');
+  const out: string[] = [];
+  for (const m of text.matchAll(TEXT_DATE_RE)) {
+    const n = (i: number) => Number(m[i]);
+    const month = (i: number) => MONTHS[m[i]!.toLowerCase()];
+    const found = m[1]
+      ? day(n(3), month(2), n(1))
+      : m[4]
+        ? day(n(6), month(4), n(5))
+        : m[7]
+          ? day(n(9), n(8), n(7))
+          : m[10]
+            ? day(n(10), n(11), n(12))
+            : slashed(n(13), n(14), n(15), monthFirst);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** The date a URL's path spells out (`/2019/08/02/`, `/2019-08-02-title`, `/20190802/`), or null. */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/.exec(path) ??
+    /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/\-_.]|$)/.exec(path);
+  return m ? day(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** True when `iso` is later than `now` by more than a day (time zones aside, a future date). */
+export function isFuture(iso: string, now = Date.now()): boolean {
+  return Date.parse(iso) > now + 24 * 3600 * 1000;
 }

@@ -8,6 +8,7 @@ import { canonicalUrl, stripTracking } from './canonical-url';
 import { firstDate, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
+import { plainMetadata } from './plain-text';
 import { urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
 import type {
@@ -153,7 +154,8 @@ function listingHtml(items: readonly ListingItem[]): string {
  * an index of pieces, `bookmark` otherwise). Needs neither the article body nor a DOM, so the
  * popup can show it before the body is sanitised.
  */
-export function finishPreview(raw: RawPage): PagePreview {
+export function finishPreview(page: RawPage): PagePreview {
+  const raw = plainMetadata(page);
   const meta = (key: string): string[] => raw.meta[key] ?? [];
   const first = (...keys: string[]): string | null => firstText(...keys.flatMap(meta));
   const jsonLd = readJsonLd(raw.jsonLd);

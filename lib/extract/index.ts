@@ -29,16 +29,22 @@ export { readJsonLd, type JsonLdInfo } from './json-ld';
 export { sanitizeContent } from './sanitize';
 export { countWords, sha256Hex, foldKey } from './text';
 
+export interface ExtractPageOptions extends ReadPageOptions {
+  /** The DOM that sanitises the body; `doc.defaultView` when not given (a DOMParser document has none). */
+  window?: Window;
+}
+
 /**
- * Reads and finishes `doc` in one go. `doc.defaultView` supplies the DOM for DOMPurify (a jsdom
- * document has one); throws PageTooLargeError for a page over `maxElemsToParse` elements.
+ * Reads and finishes `doc` in one go; throws PageTooLargeError for a page over `maxElemsToParse`
+ * elements.
  */
 export async function extractPage(
   doc: Document,
   pageUrl: string,
-  options: ReadPageOptions = {},
+  options: ExtractPageOptions = {},
 ): Promise<PageExtraction> {
-  const window = doc.defaultView;
-  if (!window) throw new Error('extractPage needs a document with a window (defaultView)');
-  return finishExtraction(sanitizePageContent(readPage(doc, pageUrl, options), window));
+  const { window = doc.defaultView, ...readOptions } = options;
+  if (!window)
+    throw new Error('extractPage needs a window: a document with one, or options.window');
+  return finishExtraction(sanitizePageContent(readPage(doc, pageUrl, readOptions), window));
 }

@@ -4,6 +4,8 @@
  * `@graph`, nested `mainEntity`, authors given by `@id` reference) and of broken scripts.
  */
 
+import { plainText } from './plain-text';
+
 type JsonObject = Record<string, unknown>;
 
 export interface JsonLdInfo {
@@ -58,7 +60,7 @@ function isPageNode(node: JsonObject): boolean {
 }
 
 function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'string') return plainText(value, true).trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     for (const item of value) {
@@ -154,8 +156,10 @@ export function readJsonLd(scripts: readonly string[]): JsonLdInfo {
     for (const key of ['author', 'creator']) {
       const value = node[key];
       for (const entry of Array.isArray(value) ? value : [value]) {
-        if (typeof entry === 'string' && entry.trim()) info.authorStrings.push(entry.trim());
-        else if (isObject(entry)) {
+        if (typeof entry === 'string') {
+          const name = text(entry);
+          if (name) info.authorStrings.push(name);
+        } else if (isObject(entry)) {
           const name = personName(entry, byId);
           if (name) info.authorNames.push(name);
         }

@@ -135,7 +135,7 @@ function isAcronym(word: string): boolean {
 
 /**
  * True when `name` names an organisation rather than a person: it contains an organisation word
- * (Editors, Staff, Group, Campaign, Committee …), starts with "The", has digits, has more than four
+ * (Editors, Staff, Group, Campaign, Committee …), is a web address, starts with "The", has digits, has more than four
  * words, or mixes an all-capitals acronym with other words ("USC Editors", "AFP"). A name written
  * entirely in capitals with several words ("JANE DOE") is taken as a shouted person's name.
  */
@@ -144,6 +144,8 @@ export function isOrganisationName(name: string): boolean {
   if (parts.length === 0) return false;
   if (parts.length > 4) return true;
   if (/\d/.test(name)) return true;
+  // A web address ("finanztreff.de", "auto-motor.at Redaktion") names a site.
+  if (/\p{L}\.[a-z]{2,6}(?!\p{L})/u.test(name)) return true;
   if (parts[0]!.toLowerCase() === 'the') return true;
   if (parts.some((part) => ORGANISATION_WORDS.has(part.toLowerCase().replace(/[.'’]+$/, ''))))
     return true;

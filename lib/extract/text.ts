@@ -60,15 +60,34 @@ function getSegmenter(): SegmenterLike | null {
   return segmenter;
 }
 
+/** Segmenting is quadratic in the length of the text given at once: it gets chunks this long. */
+const SEGMENT_CHUNK = 2000;
+
+/** `text` cut at whitespace into chunks of about SEGMENT_CHUNK characters (none lost). */
+function* chunksAtSpaces(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT_CHUNK);
+    if (end < text.length) {
+      const space = text.slice(end).search(/\s/);
+      end = space < 0 ? text.length : end + space;
+    }
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 /**
  * Counts words in any script: `Intl.Segmenter` when the runtime has it (so Chinese or Thai text
  * without spaces is counted by words, not by runs), a Unicode letter/number regex otherwise.
+ * Whitespace is always a word boundary, so counting chunk by chunk gives the same total.
  */
 export function countWords(text: string): number {
   const seg = getSegmenter();
   if (seg) {
     let count = 0;
-    for (const part of seg.segment(text)) if (part.isWordLike) count++;
+    for (const chunk of chunksAtSpaces(text))
+      for (const part of seg.segment(chunk)) if (part.isWordLike) count++;
     return count;
   }
   return text.match(WORD_RE)?.length ?? 0;
