@@ -332,11 +332,17 @@ export function parseDate(input: string | null | undefined): string | null {
   return fromWords(text);
 }
 
-/** The first candidate that parses (`parseDate`), in the order given; null when none does. */
-export function firstDate(candidates: Iterable<string | null | undefined>): string | null {
+/**
+ * The first candidate that parses (`parseDate`) and is not in the future, in the order given; null
+ * when none does. A page's date in the future is a template's placeholder or a typo.
+ */
+export function firstDate(
+  candidates: Iterable<string | null | undefined>,
+  now = Date.now(),
+): string | null {
   for (const candidate of candidates) {
     const parsed = parseDate(candidate);
-    if (parsed) return parsed;
+    if (parsed && !isFuture(parsed, now)) return parsed;
   }
   return null;
 }
@@ -408,6 +414,6 @@ export function dateFromUrl(url: string): string | null {
 }
 
 /** True when `iso` is later than `now` by more than a day (time zones aside, a future date). */
-export function isFuture(iso: string, now = Date.now()): boolean {
+function isFuture(iso: string, now = Date.now()): boolean {
   return Date.parse(iso) > now + 24 * 3600 * 1000;
 }

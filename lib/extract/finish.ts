@@ -5,10 +5,11 @@
  */
 import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
 import { canonicalUrl, stripTracking } from './canonical-url';
-import { firstDate, parseDate } from './dates';
+import { dateFromUrl, datesInText, firstDate, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { plainMetadata } from './plain-text';
+import { pickTitle } from './title';
 import { urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
 import type {
@@ -46,17 +47,12 @@ function firstText(...values: Array<string | null | undefined>): string | null {
   return null;
 }
 
-/**
- * "Piece title – Site" → "Piece title" (also "Site | Piece title"); null when the document title
- * does not carry the site name at either end.
- */
-function withoutSiteName(documentTitle: string, siteName: string): string | null {
-  const separators = '\\s*[|–—:·»/\\\\-]\\s*';
-  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match =
-    new RegExp(`^(.+?)${separators}${site}$`, 'iu').exec(documentTitle) ??
-    new RegExp(`^${site}${separators}(.+)$`, 'iu').exec(documentTitle);
-  return match?.[1]?.trim() || null;
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 function isUrl(value: string): boolean {
@@ -174,18 +170,19 @@ export function finishPreview(page: RawPage): PagePreview {
       : 'bookmark';
   const article = pageKind === 'article' ? raw.article : null;
 
-  const metaTitle = firstText(...meta('og:title'), ...meta('twitter:title'), jsonLd.headline);
-  const documentTitle = firstText(raw.documentTitle);
+  const metaTitles = [...meta('og:title'), ...meta('twitter:title'), jsonLd.headline];
   const title =
     (pageKind === 'listing'
-      ? firstText(metaTitle, documentTitle, siteName)
-      : firstText(
-          metaTitle,
-          documentTitle && siteName ? withoutSiteName(documentTitle, siteName) : null,
-          raw.heading && documentTitle?.includes(raw.heading) ? raw.heading : null,
-          raw.article?.title,
-          documentTitle,
-        )) ?? url;
+      ? firstText(...metaTitles, raw.documentTitle, siteName)
+      : pickTitle({
+          documentTitle: firstText(raw.documentTitle),
+          metaTitles: metaTitles.map((value) => firstText(value)),
+          // A bookmark's heading is the page's widget ("Sign in"), not a piece's title.
+          headings: article ? raw.headings.map(collapseWhitespace).filter(Boolean) : [],
+          readabilityTitle: firstText(raw.article?.title),
+          siteName,
+          host: hostOf(url),
+        })) ?? url;
 
   const description =
     first('og:description', 'description', 'twitter:description') ?? jsonLd.description;
@@ -213,6 +210,22 @@ export function finishPreview(page: RawPage): PagePreview {
     authors = pickAuthors(sources, siteName);
   }
 
+  const lang = pickLang(raw, meta, jsonLd.inLanguage);
+  const modifiedTime =
+    pageKind === 'listing'
+      ? null
+      : firstDate([
+          ...meta('article:modified_time'),
+          ...meta('og:updated_time'),
+          ...jsonLd.dateModified,
+          ...meta('datemodified'),
+          ...meta('dcterms.modified'),
+          ...meta('last-modified'),
+          ...raw.timeHints.filter((hint) => hint.role === 'modified').map((hint) => hint.value),
+        ]);
+  // Structured dates first: they name their role (published, not modified). Then the page's own
+  // <time> elements, the date in the URL (a CMS writes the day of publication there), and last a
+  // date written in words near the title, which may be any date the text mentions.
   const publishedTime =
     pageKind === 'listing'
       ? null
@@ -231,18 +244,8 @@ export function finishPreview(page: RawPage): PagePreview {
           ...raw.timeHints.filter((hint) => hint.role === 'published').map((hint) => hint.value),
           raw.article?.publishedTime,
           ...raw.timeHints.filter((hint) => hint.role === null).map((hint) => hint.value),
-        ]);
-  const modifiedTime =
-    pageKind === 'listing'
-      ? null
-      : firstDate([
-          ...meta('article:modified_time'),
-          ...meta('og:updated_time'),
-          ...jsonLd.dateModified,
-          ...meta('datemodified'),
-          ...meta('dcterms.modified'),
-          ...meta('last-modified'),
-          ...raw.timeHints.filter((hint) => hint.role === 'modified').map((hint) => hint.value),
+          dateFromUrl(url),
+          ...raw.dateTexts.flatMap((text) => datesInText(text, lang)),
         ]);
 
   const pageKeywords = [...meta('keywords'), ...meta('news_keywords')].flatMap(splitKeywordList);
@@ -272,7 +275,7 @@ export function finishPreview(page: RawPage): PagePreview {
     siteName,
     publishedTime,
     modifiedTime,
-    lang: pickLang(raw, meta, jsonLd.inLanguage),
+    lang,
     keywords,
     excerpt,
     ...(items ? { items } : {}),

@@ -63,7 +63,7 @@ export function plainMetadata(raw: RawPage): RawPage {
       siteName: maybe(raw.article.siteName),
     },
     documentTitle: plain(raw.documentTitle),
-    heading: maybe(raw.heading),
+    headings: raw.headings.map(plain),
     meta: Object.fromEntries(
       Object.entries(raw.meta).map(([key, values]) => [key, values.map(plain)]),
     ),

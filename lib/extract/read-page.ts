@@ -140,9 +140,35 @@ function readTimes(scope: ParentNode): TimeHint[] {
   return hints;
 }
 
-function firstHeading(scope: ParentNode, doc: Document): string | null {
+/** Elements that hold a date, a byline or a post's meta line on most CMS themes. */
+const DATE_TEXT_SELECTOR =
+  '[class*="date" i], [class*="datum" i], [class*="time" i], [class*="posted" i], [class*="publi" i], [class*="meta" i], [class*="byline" i], [class*="fecha" i], [id*="date" i]';
+
+/** How much of the heading's region is kept for dates written in the text. */
+const OPENING_CHARS = 1500;
+
+/** Date-bearing texts: marked elements first, then what follows the heading in its region. */
+function readDateTexts(scope: ParentNode, doc: Document): string[] {
+  const texts = hintTexts(scope, DATE_TEXT_SELECTOR, 12, false);
   const h1 = scope.querySelector('h1') ?? doc.querySelector('h1');
-  return h1 ? elementText(h1) || null : null;
+  const region = h1?.closest('header, article, main, section') ?? h1?.parentElement?.parentElement;
+  const opening = region ? elementText(region).slice(0, OPENING_CHARS) : '';
+  return opening ? [...texts, opening] : texts;
+}
+
+/** Texts of the article's `<h1>` elements, then the page's, at most five. */
+function headings(scope: ParentNode, doc: Document): string[] {
+  const elements = [
+    ...Array.from(scope.querySelectorAll('h1')),
+    ...Array.from(doc.querySelectorAll('h1')),
+  ];
+  const out: string[] = [];
+  for (const element of elements) {
+    const text = elementText(element);
+    if (text && !out.includes(text)) out.push(text);
+    if (out.length >= 5) break;
+  }
+  return out;
 }
 
 /**
@@ -199,7 +225,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     readable,
     article,
     documentTitle: doc.title ?? '',
-    heading: firstHeading(scope, doc),
+    headings: headings(scope, doc),
     documentLang: doc.documentElement?.getAttribute('lang')?.trim() || null,
     meta: readMeta(doc),
     jsonLd: Array.from(
@@ -210,6 +236,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
     tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false),
     timeHints: readTimes(scope),
+    dateTexts: readDateTexts(scope, doc),
     listingItems: readListingItems(doc, pageUrl),
     selectionText,
     content: null,

@@ -22,8 +22,8 @@ export interface RawPage {
     publishedTime: string | null;
   } | null;
   documentTitle: string;
-  /** Text of the first `<h1>` of the article (or of the page), null when there is none. */
-  heading: string | null;
+  /** Texts of the `<h1>` elements of the article, then of the page (at most five). */
+  headings: string[];
   documentLang: string | null;
   /** `<meta>` values keyed by lower-cased `name`/`property`/`itemprop`, in document order. */
   meta: Record<string, string[]>;
@@ -37,6 +37,11 @@ export interface RawPage {
   tagLinks: string[];
   /** `<time>` / `itemprop=datePublished|dateModified` values near the article, as written. */
   timeHints: TimeHint[];
+  /**
+   * Short texts that may spell the piece's date in words: elements whose class says date, time,
+   * meta or byline, then the opening text of the heading's region. Unparsed.
+   */
+  dateTexts: string[];
   /** Items of a listing page (empty for an article). */
   listingItems: ListingItem[];
   /** The user's selection when the clip was made (plain text, may be empty). */

@@ -33,7 +33,7 @@ describe('readPage', () => {
     expect(raw.authorHints).toEqual(['By USC Editors']);
     expect(raw.tagLinks).toEqual(['Russian imperialism', 'Left debates']);
     expect(raw.timeHints).toEqual([{ value: '2015-11-09T10:30:00+00:00', role: 'published' }]);
-    expect(raw.heading).toBe('Reading list: the left, Ukraine and Russian imperialism');
+    expect(raw.headings[0]).toBe('Reading list: the left, Ukraine and Russian imperialism');
     expect(raw.listingItems).toEqual([]);
     expect(raw.selectionText).toMatch(/^Over the past months we have republished/);
     expect(raw.documentLang).toBe('en-GB');
