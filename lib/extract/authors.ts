@@ -304,6 +304,8 @@ function namesFromString(raw: string, structured: boolean): string[] {
     .replace(/\bmailto:\S*/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
     .replace(/https?:\/\/\S+/gi, ' ')
+    // "X (avec Y et Z)" names three people; other brackets hold roles, places or handles.
+    .replace(/\(\s*(?:avec|with|mit|con|com|met|und|and|et|y)\s+([^)]*)\)/giu, ', $1')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   if (structured) {
     const name = cleanName(text);

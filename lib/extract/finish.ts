@@ -180,7 +180,13 @@ export function finishPreview(page: RawPage): PagePreview {
           // A bookmark's heading is the page's widget ("Sign in"), not a piece's title.
           headings: article ? raw.headings.map(collapseWhitespace).filter(Boolean) : [],
           readabilityTitle: firstText(raw.article?.title),
-          siteName,
+          siteNames: [
+            siteName,
+            jsonLd.publisherName,
+            ...meta('application-name'),
+            ...meta('apple-mobile-web-app-title'),
+            ...meta('twitter:site'),
+          ],
           host: hostOf(url),
         })) ?? url;
 
@@ -206,6 +212,7 @@ export function finishPreview(page: RawPage): PagePreview {
       { strings: raw.authorHints },
       { strings: [raw.article?.byline] },
       { strings: articleAuthors.filter(isUrl).map(nameFromProfileUrl) },
+      { strings: raw.textBylines },
     ];
     authors = pickAuthors(sources, siteName);
   }
@@ -252,7 +259,14 @@ export function finishPreview(page: RawPage): PagePreview {
   const keywords =
     pageKind === 'listing'
       ? mergeKeywords([meta('article:tag'), pageKeywords])
-      : mergeKeywords([meta('article:tag'), pageKeywords, jsonLd.keywords, raw.tagLinks]);
+      : mergeKeywords([
+          meta('article:tag'),
+          pageKeywords,
+          jsonLd.keywords,
+          raw.tagLinks,
+          meta('article:section'),
+          jsonLd.sections,
+        ]);
 
   let excerpt = '';
   let items: ListingItem[] | undefined;

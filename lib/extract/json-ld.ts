@@ -16,6 +16,8 @@ export interface JsonLdInfo {
   datePublished: string[];
   dateModified: string[];
   keywords: string[];
+  /** `articleSection` values: the site's own categories of the piece. */
+  sections: string[];
   headline: string | null;
   description: string | null;
   publisherName: string | null;
@@ -145,6 +147,7 @@ export function readJsonLd(scripts: readonly string[]): JsonLdInfo {
     datePublished: [],
     dateModified: [],
     keywords: [],
+    sections: [],
     headline: null,
     description: null,
     publisherName: null,
@@ -174,6 +177,7 @@ export function readJsonLd(scripts: readonly string[]): JsonLdInfo {
     info.headline ??= text(node['headline']) ?? text(node['name']);
     info.description ??= text(node['description']);
     info.inLanguage ??= text(node['inLanguage']);
+    if (info.sections.length === 0) info.sections.push(...strings(node['articleSection']));
     if (info.keywords.length === 0) {
       for (const entry of strings(node['keywords'])) info.keywords.push(...entry.split(/[,;]/));
     }

@@ -6,7 +6,7 @@ import { collapseWhitespace, uniqueFolded } from './text';
 /** Longest keyword kept; longer "keywords" are sentences or SEO stuffing. */
 const MAX_KEYWORD_LENGTH = 60;
 /** At most this many suggestions. */
-const MAX_KEYWORDS = 30;
+const MAX_KEYWORDS = 60;
 
 /** Splits a `meta[name=keywords]`-style list on commas (and semicolons), trimming each item. */
 export function splitKeywordList(value: string): string[] {

@@ -42,6 +42,14 @@ export const TAG_LINK_SELECTOR = [
   '.categories a',
   '[itemprop="keywords"] a',
   '.p-category',
+  // Archive links of WordPress, Blogger and most CMSs, whatever the theme calls their box.
+  'a[href*="/tag/"]',
+  'a[href*="/tags/"]',
+  'a[href*="/category/"]',
+  'a[href*="/categories/"]',
+  'a[href*="/kategorie/"]',
+  'a[href*="/schlagwort/"]',
+  'a[href*="/search/label/"]',
 ].join(', ');
 
 const SUMMARY_SELECTOR =
@@ -51,7 +59,9 @@ const SUMMARY_SELECTOR =
 export function elementText(element: Element): string {
   const copy = element.cloneNode(true) as Element;
   for (const hidden of Array.from(
-    copy.querySelectorAll('.screen-reader-text, .sr-only, [hidden], script, style'),
+    copy.querySelectorAll(
+      '.screen-reader-text, .sr-only, .visually-hidden, .visuallyhidden, [hidden], [aria-hidden="true"], script, style',
+    ),
   )) {
     hidden.remove();
   }

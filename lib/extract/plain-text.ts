@@ -33,7 +33,8 @@ export function plainText(value: string, decode = false): string {
   // Twice, so that markup spelled with references ("&lt;b&gt;") and markup left by a first pass
   // ("<<b>b>") go too.
   for (let i = 0; i < 2; i++) {
-    const next = text.replace(MARKUP_RE, ' ');
+    // A line break separates words; any other tag sits inside or between words ("<b>Kyiv</b>").
+    const next = text.replace(MARKUP_RE, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
     if (next === text) break;
     text = next;
   }
@@ -68,6 +69,7 @@ export function plainMetadata(raw: RawPage): RawPage {
       Object.entries(raw.meta).map(([key, values]) => [key, values.map(plain)]),
     ),
     authorHints: raw.authorHints.map(plain),
+    textBylines: raw.textBylines.map(plain),
     tagLinks: raw.tagLinks.map(plain),
     listingItems: raw.listingItems.map(plainItem),
   };

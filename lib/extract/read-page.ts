@@ -57,8 +57,25 @@ const AUTHOR_SELECTOR = [
   '.auteur',
   '.firma',
   '[class~="article__byline"]',
-  '[data-testid="byline"]',
+  '[data-testid*="byline"]',
+  // Author boxes, hCard names, and profile links (WordPress, Blogger and most CMSs).
+  '[class*="author" i] [class*="name" i]',
+  '.author-bio h3',
+  '.vcard .fn',
+  '.g-profile',
+  '.profile-name',
+  'a[href*="/author/"]',
+  'a[href*="/autor/"]',
+  'a[href*="/autoren/"]',
+  'a[href*="blogger.com/profile/"]',
 ].join(', ');
+
+/** A byline written into the text: "von Klaus Stanjek", "Autor: Rechtsanwalt Sebastian Einbock". */
+const TEXT_BYLINE_RE =
+  /(?:(?<!\p{L})(?:[Aa]utor(?:in)?|[Aa]uthor|AUTHOR|[Aa]uteur|[Tt]ext|[Tt]exte)\s*:\s*|(?:^|[|·–—(]\s*)(?:[Vv]on|[Bb]y|BY|[Pp]ar|[Pp]or|[Dd]oor)\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/gu;
+
+/** How much of the article's end is searched for a byline (a signature or an author box). */
+const CLOSING_CHARS = 1200;
 
 /** Regions whose author/tag links belong to something else (comments, widgets, navigation). */
 const FOREIGN_REGION =
@@ -147,16 +164,49 @@ const DATE_TEXT_SELECTOR =
 /** How much of the heading's region is kept for dates written in the text. */
 const OPENING_CHARS = 1500;
 
-/** Date-bearing texts: marked elements first, then what follows the heading in its region. */
-function readDateTexts(scope: ParentNode, doc: Document): string[] {
-  const texts = hintTexts(scope, DATE_TEXT_SELECTOR, 12, false);
+/** The text after the heading in its region, where a date or a byline often stands in words. */
+function openingText(scope: ParentNode, doc: Document): string {
   const h1 = scope.querySelector('h1') ?? doc.querySelector('h1');
   const region = h1?.closest('header, article, main, section') ?? h1?.parentElement?.parentElement;
-  const opening = region ? elementText(region).slice(0, OPENING_CHARS) : '';
-  return opening ? [...texts, opening] : texts;
+  return region ? elementText(region).slice(0, OPENING_CHARS) : '';
 }
 
-/** Texts of the article's `<h1>` elements, then the page's, at most five. */
+/** Bylines written as text at the start or the end of the piece (at most four). */
+function textBylines(opening: string, scope: ParentNode): string[] {
+  // `scope` is an element or the document itself (no global Element class in every realm).
+  const element = 'tagName' in scope ? (scope as Element) : (scope as Document).body;
+  const text = element ? elementText(element) : '';
+  const closing = text.slice(-CLOSING_CHARS);
+  return [...opening.matchAll(TEXT_BYLINE_RE), ...closing.matchAll(TEXT_BYLINE_RE)]
+    .map((match) => match[1]!)
+    .slice(0, 4);
+}
+
+/** A kicker or overline set inside a heading above the headline ("Immobilienkrise", "Tunesien"). */
+const KICKER_SELECTOR = [
+  'kicker',
+  'overline',
+  'dachzeile',
+  'topline',
+  'roofline',
+  'eyebrow',
+  'supertitle',
+  'spitzmarke',
+  'pretitle',
+  'pre-title',
+]
+  .map((name) => `[class*="${name}" i]`)
+  .join(', ');
+
+/** A heading's headline: its text without a kicker set inside it. */
+function headlineText(h1: Element): string {
+  if (!h1.querySelector(KICKER_SELECTOR)) return elementText(h1);
+  const copy = h1.cloneNode(true) as Element;
+  for (const kicker of Array.from(copy.querySelectorAll(KICKER_SELECTOR))) kicker.remove();
+  return elementText(copy) || elementText(h1);
+}
+
+/** Headlines of the article's `<h1>` elements, then the page's, at most five. */
 function headings(scope: ParentNode, doc: Document): string[] {
   const elements = [
     ...Array.from(scope.querySelectorAll('h1')),
@@ -164,7 +214,7 @@ function headings(scope: ParentNode, doc: Document): string[] {
   ];
   const out: string[] = [];
   for (const element of elements) {
-    const text = elementText(element);
+    const text = headlineText(element);
     if (text && !out.includes(text)) out.push(text);
     if (out.length >= 5) break;
   }
@@ -182,6 +232,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
   if (limit > 0 && elementCount > limit) throw new PageTooLargeError(elementCount, limit);
 
   const scope = articleScope(doc);
+  const opening = openingText(scope, doc);
   const canonical = doc.querySelector('link[rel~="canonical"][href]');
   const selectionText = doc.getSelection?.()?.toString() ?? '';
 
@@ -236,7 +287,8 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
     tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false),
     timeHints: readTimes(scope),
-    dateTexts: readDateTexts(scope, doc),
+    dateTexts: [...hintTexts(scope, DATE_TEXT_SELECTOR, 12, false), opening].filter(Boolean),
+    textBylines: textBylines(opening, scope),
     listingItems: readListingItems(doc, pageUrl),
     selectionText,
     content: null,

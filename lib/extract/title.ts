@@ -15,7 +15,8 @@ export interface TitleSources {
   headings: readonly string[];
   /** Readability's guess, the last resort. */
   readabilityTitle: string | null;
-  siteName: string | null;
+  /** What the site calls itself: og:site_name, application-name, the publisher's name … */
+  siteNames: ReadonlyArray<string | null>;
   /** The page's host name (`www.aerobuzz.de`). */
   host: string | null;
 }
@@ -31,9 +32,9 @@ function squash(text: string): string {
 }
 
 /** Names the site goes by: its declared name, its host, the host's main label ("aerobuzz"). */
-function siteKeys(siteName: string | null, host: string | null): string[] {
+function siteKeys(siteNames: ReadonlyArray<string | null>, host: string | null): string[] {
   const keys = new Set<string>();
-  if (siteName) keys.add(squash(siteName));
+  for (const name of siteNames) if (name) keys.add(squash(name.replace(/^@/, '')));
   if (host) {
     const bare = host.replace(/^www\d?\./i, '');
     keys.add(squash(bare));
@@ -88,7 +89,7 @@ function agrees(heading: string, title: string): boolean {
 }
 
 export function pickTitle(sources: TitleSources): string | null {
-  const keys = siteKeys(sources.siteName, sources.host);
+  const keys = siteKeys(sources.siteNames, sources.host);
   const clean = (value: string | null) => (value ? withoutSite(value, keys) : '');
   const metaTitles = sources.metaTitles.map(clean).filter(Boolean);
   const documentTitle = clean(sources.documentTitle);

@@ -33,6 +33,8 @@ export interface RawPage {
   canonicalHref: string | null;
   /** Text of `rel=author` links and byline/author elements near the article. */
   authorHints: string[];
+  /** Bylines written as text near the heading or at the end of the piece ("von Klaus Stanjek"). */
+  textBylines: string[];
   /** Text of `rel=tag` / category links of the article. */
   tagLinks: string[];
   /** `<time>` / `itemprop=datePublished|dateModified` values near the article, as written. */

@@ -121,3 +121,28 @@ describe('nameFromProfileUrl', () => {
     expect(nameFromProfileUrl('not a url')).toBeNull();
   });
 });
+
+describe('parseAuthors on bylines seen on real pages', () => {
+  it.each([
+    [
+      'Jean Dupont (avec Marie Curie et Paul Martin)',
+      ['Jean Dupont', 'Marie Curie', 'Paul Martin'],
+    ],
+    ['von gizzmo', ['gizzmo']],
+    ['Geschrieben vonElisa Marvena', ['Elisa Marvena']],
+    ['Von:Moritz Pieczewski-Freimuth', ['Moritz Pieczewski-Freimuth']],
+    ['Ein Beitrag von Anna Berg', ['Anna Berg']],
+    ['Johanna Kropfitsch Alle Artikel', ['Johanna Kropfitsch']],
+    ['Written by Ana Renz View all posts', ['Ana Renz']],
+    ['Auteur', []],
+    ['Борис Кагарлицкий', ['Борис Кагарлицкий']],
+    ['Автор: Борис Кагарлицкий', ['Борис Кагарлицкий']],
+  ])('%j', (byline, expected) => {
+    expect(parseAuthors([byline])).toEqual(expected);
+  });
+
+  it('takes a web address for a site, not a person', () => {
+    expect(parseAuthors(['finanztreff.de', 'David Hutzler'])).toEqual(['David Hutzler']);
+    expect(parseAuthors(['auto-motor.at Redaktion'])).toEqual(['auto-motor.at Redaktion']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDate, parseDate } from '../../../lib/extract/dates';
+import { dateFromUrl, datesInText, firstDate, parseDate } from '../../../lib/extract/dates';
 
 describe('parseDate', () => {
   it.each([
@@ -52,5 +52,50 @@ describe('firstDate', () => {
       firstDate(['garbage', null, '2015-02-30', '2015-03-01T12:00:00+01:00', '2016-01-01']),
     ).toBe('2015-03-01T12:00:00+01:00');
     expect(firstDate(['yesterday', undefined])).toBeNull();
+  });
+});
+
+describe('datesInText', () => {
+  it.each([
+    ['Veröffentlicht am 2. August 2019 um 10:00 Uhr', 'de'],
+    ['Publié le 2 août 2019', 'fr'],
+    ['Publicado el 2 de agosto de 2019', 'es'],
+    ['Pubblicato il 2 agosto 2019', 'it'],
+    ['Posted on August 2nd, 2019 by Jane', 'en'],
+    ['2 серпня 2019 р.', 'uk'],
+    ['Опубликовано 2 августа 2019 г.', 'ru'],
+    ['Stand: 02.08.2019', 'de'],
+    ['08/02/2019', 'en-US'],
+    ['02/08/2019', 'en-GB'],
+  ])('%j', (text, lang) => {
+    expect(datesInText(text, lang)).toEqual(['2019-08-02T00:00:00+00:00']);
+  });
+
+  it('lists every date in order, and none that is not a calendar day', () => {
+    expect(
+      datesInText('3 March 2014 and 2014-03-16; 31.02.2014; version 1.2.2014.5; 45/13/2014'),
+    ).toEqual(['2014-03-03T00:00:00+00:00', '2014-03-16T00:00:00+00:00']);
+  });
+});
+
+describe('dateFromUrl', () => {
+  it.each([
+    ['https://site.example/2019/08/02/a-reply/', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/blog/2019-08-02-a-reply', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/news/20190802/a-reply.html', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/2019/08/a-reply/', null],
+    ['https://site.example/2019/13/45/x', null],
+    ['https://site.example/item/12345678/', null],
+    ['not a url', null],
+  ])('%s', (url, expected) => {
+    expect(dateFromUrl(url)).toBe(expected);
+  });
+});
+
+describe('firstDate and the future', () => {
+  it('passes over dates after now', () => {
+    const now = Date.parse('2020-01-01T00:00:00Z');
+    expect(firstDate(['2999-01-01', '2019-12-31'], now)).toBe('2019-12-31T00:00:00+00:00');
+    expect(firstDate(['2020-01-03'], now)).toBeNull();
   });
 });

@@ -31,8 +31,8 @@ describe('mergeKeywords', () => {
     ).toEqual(['Ukraine']);
   });
 
-  it('keeps at most 30 suggestions', () => {
-    const many = Array.from({ length: 50 }, (_, i) => `topic ${i}`);
-    expect(mergeKeywords([many])).toHaveLength(30);
+  it('keeps at most 60 suggestions', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `topic ${i}`);
+    expect(mergeKeywords([many])).toHaveLength(60);
   });
 });

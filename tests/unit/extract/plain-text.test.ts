@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { plainText } from '../../../lib/extract/plain-text';
+
+describe('plainText', () => {
+  it.each([
+    ['<b onmouseover="alert(1)">Crimea</b>', 'Crimea'],
+    ['Kagarlitsky<br/>Boris', 'Kagarlitsky Boris'],
+    ['<img src=x onerror=alert(1)>Donbas', 'Donbas'],
+    ['<!-- x -->Title', 'Title'],
+    ['<<b>script>alert(1)<</b>/script>', 'alert(1)'],
+  ])('reduces markup to its text: %j', (input, expected) => {
+    expect(plainText(input)).toBe(expected);
+  });
+
+  it('keeps a literal < that is not markup', () => {
+    expect(plainText('a < b and 2<3, I <3 Kyiv')).toBe('a < b and 2<3, I <3 Kyiv');
+  });
+
+  it('reads character references in raw JSON text, markup spelled with them included', () => {
+    expect(plainText('Sam &amp; Ana &#8217;s &#x201C;x&#x201D;', true)).toBe('Sam & Ana ’s “x”');
+    expect(plainText('&lt;b onmouseover=x&gt;Crimea&lt;/b&gt;', true)).toBe('Crimea');
+    expect(plainText('&lt;b&gt;', false)).toBe('&lt;b&gt;');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { pickTitle, type TitleSources } from '../../../lib/extract/title';
+
+const sources = (over: Partial<TitleSources>): TitleSources => ({
+  documentTitle: null,
+  metaTitles: [],
+  headings: [],
+  readabilityTitle: null,
+  siteNames: [],
+  host: 'www.left-review.example',
+  ...over,
+});
+
+describe('pickTitle', () => {
+  it.each([
+    ['Against campism - Left Review', 'Left Review'],
+    ['Left Review | Against campism', 'Left Review'],
+    ['Against campism › Blog of the Left', 'Blog of the Left'],
+    ['Against campism – Kagarlitsky’s Diary', 'Kagarlitsky’s Diary'],
+    ['Against campism :: Left Review', null],
+    ['Against campism - left-review.example', null],
+    ['Against campism | Rezension von Left-Review', null],
+  ])('cuts the site name off %j', (documentTitle, siteName) => {
+    expect(pickTitle(sources({ documentTitle, siteNames: [siteName] }))).toBe('Against campism');
+  });
+
+  it('keeps a title that is all there is, and the separators inside the kept part', () => {
+    expect(pickTitle(sources({ documentTitle: 'Left Review' }))).toBe('Left Review');
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Ukraine - the debate - one year on | Left Review',
+          siteNames: ['Left Review'],
+        }),
+      ),
+    ).toBe('Ukraine - the debate - one year on');
+  });
+
+  it('prefers the visible heading when the metadata says the same', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Russian imperialism and the left - Left Review',
+          metaTitles: ['Russian imperialism and the left'],
+          headings: ['RUSSIAN IMPERIALISM AND THE LEFT: A REPLY'],
+        }),
+      ),
+    ).toBe('RUSSIAN IMPERIALISM AND THE LEFT: A REPLY');
+  });
+
+  it('passes over a heading that is the site’s logo or says something else', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Novorossiya, a failed project - Left Review',
+          headings: ['Left Review', 'Subscribe to our newsletter'],
+          siteNames: ['Left Review'],
+        }),
+      ),
+    ).toBe('Novorossiya, a failed project');
+  });
+
+  it('falls back to the heading, then Readability', () => {
+    expect(pickTitle(sources({ headings: ['Борис Кагарлицкий: ответ критикам'] }))).toBe(
+      'Борис Кагарлицкий: ответ критикам',
+    );
+    expect(pickTitle(sources({ readabilityTitle: 'Lone guess' }))).toBe('Lone guess');
+    expect(pickTitle(sources({}))).toBeNull();
+  });
+});
