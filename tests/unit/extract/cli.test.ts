@@ -101,4 +101,28 @@ describe('commonplace extract', () => {
       expect(stderr).toContain('usage: extract');
     }
   });
+
+  it('decodes a file as a browser would: a late meta charset, or UTF-8 bytes with none', async () => {
+    const body =
+      '<h1>It’s Кагарлицкий’s reply</h1><p>' + 'Words of the piece. '.repeat(40) + '</p>';
+    const late = `<html><head><!-- ${'x'.repeat(1500)} --><meta charset="utf-8"><title>It’s Кагарлицкий’s reply</title></head><body>${body}</body></html>`;
+    const none = late.replace('<meta charset="utf-8">', '');
+    for (const [name, html] of [
+      ['late-meta.html', late],
+      ['no-meta.html', none],
+    ] as const) {
+      writeFileSync(join(tmp, name), html, 'utf8');
+      const { code, stdout } = await run(join(tmp, name), '--url', 'https://site.example/reply');
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as { title: string }).title).toBe('It’s Кагарлицкий’s reply');
+    }
+  });
+
+  it('reads an undeclared windows-1252 file as windows-1252', async () => {
+    const html = '<html><head><title>Grüße aus Köln</title></head><body><p>Grüße</p></body></html>';
+    writeFileSync(join(tmp, 'cp1252.html'), Buffer.from(html, 'latin1'));
+    const { code, stdout } = await run(join(tmp, 'cp1252.html'), '--url', 'https://site.example/x');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { title: string }).title).toBe('Grüße aus Köln');
+  });
 });
