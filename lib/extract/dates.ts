@@ -417,3 +417,26 @@ export function dateFromUrl(url: string): string | null {
 function isFuture(iso: string, now = Date.now()): boolean {
   return Date.parse(iso) > now + 24 * 3600 * 1000;
 }
+
+/**
+ * `iso` written in the offset of `other` (both from `parseDate`): a page that gives one date in UTC
+ * and another in its own offset means the same clock, and the day a reader sees is the local one.
+ */
+export function inOffsetOf(iso: string, other: string): string {
+  const offset = other.slice(19);
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match) return iso;
+  const minutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const local = new Date(Date.parse(iso) + minutes * 60_000);
+  return (
+    format({
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+      second: local.getUTCSeconds(),
+      offset: minutes,
+    }) ?? iso
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
 import { canonicalUrl, stripTracking } from './canonical-url';
-import { dateFromUrl, datesInText, firstDate, parseDate } from './dates';
+import { dateFromUrl, datesInText, firstDate, inOffsetOf, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { plainMetadata } from './plain-text';
@@ -53,6 +53,13 @@ function hostOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A UTC timestamp moved to the page's own offset, when its modified date shows one. */
+function localTime(published: string | null, modified: string | null): string | null {
+  if (!published || !modified) return published;
+  const utcWithClock = published.endsWith('+00:00') && !published.includes('T00:00:00');
+  return utcWithClock && !modified.endsWith('+00:00') ? inOffsetOf(published, modified) : published;
 }
 
 function isUrl(value: string): boolean {
@@ -233,7 +240,7 @@ export function finishPreview(page: RawPage): PagePreview {
   // Structured dates first: they name their role (published, not modified). Then the page's own
   // <time> elements, the date in the URL (a CMS writes the day of publication there), and last a
   // date written in words near the title, which may be any date the text mentions.
-  const publishedTime =
+  const publishedUtcOrLocal =
     pageKind === 'listing'
       ? null
       : firstDate([
@@ -254,6 +261,8 @@ export function finishPreview(page: RawPage): PagePreview {
           dateFromUrl(url),
           ...raw.dateTexts.flatMap((text) => datesInText(text, lang)),
         ]);
+
+  const publishedTime = localTime(publishedUtcOrLocal, modifiedTime);
 
   const pageKeywords = [...meta('keywords'), ...meta('news_keywords')].flatMap(splitKeywordList);
   const keywords =

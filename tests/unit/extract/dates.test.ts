@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, datesInText, firstDate, parseDate } from '../../../lib/extract/dates';
+import {
+  dateFromUrl,
+  datesInText,
+  firstDate,
+  inOffsetOf,
+  parseDate,
+} from '../../../lib/extract/dates';
 
 describe('parseDate', () => {
   it.each([
@@ -97,5 +103,16 @@ describe('firstDate and the future', () => {
     const now = Date.parse('2020-01-01T00:00:00Z');
     expect(firstDate(['2999-01-01', '2019-12-31'], now)).toBe('2019-12-31T00:00:00+00:00');
     expect(firstDate(['2020-01-03'], now)).toBeNull();
+  });
+});
+
+describe('inOffsetOf', () => {
+  it('writes a UTC time in the offset of another date of the page', () => {
+    expect(inOffsetOf('2022-05-04T02:41:00+00:00', '2022-05-05T10:00:00-04:00')).toBe(
+      '2022-05-03T22:41:00-04:00',
+    );
+    expect(inOffsetOf('2021-11-04T23:00:00+00:00', '2021-11-06T08:00:00+01:00')).toBe(
+      '2021-11-05T00:00:00+01:00',
+    );
   });
 });
