@@ -10,7 +10,9 @@
  * - a plain exact-match baseline: `indexOf` of each quote over the same normalised text;
  * - the same passages on the unchanged page;
  * - when linkedom can be loaded (it comes with wxt), the index build and locating on it too.
- * Every passage is judged against the truth (markers carried through the edits).
+ * Every passage is judged against the truth (markers carried through the edits). Then the corpus
+ * cases about inserted text and elements run on the fixture pages with more seeds (see
+ * `anchoring-cases.ts`).
  */
 import { JSDOM } from 'jsdom';
 import {
@@ -21,6 +23,7 @@ import {
   type TextIndex,
   type TextQuoteSelector,
 } from '../lib/anchoring';
+import { insertionCaseRows } from './anchoring-cases';
 import type { BenchRow, BenchSuite } from './types';
 import { random as rng } from '../tests/support/random';
 import { wrapRange } from '../tests/unit/anchoring/harness';
@@ -416,6 +419,7 @@ export const anchoringBench: BenchSuite = {
       { suite: SUITE, name: 'missed', value: counts.missed, unit: 'count' },
     ];
     rows.push(...(await linkedomRows(html2, list)));
+    rows.push(...insertionCaseRows(SUITE));
     return rows;
   },
 };

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import { GRAM, GramIndex } from './gram-index';
+import { Pick, type Candidate, type Scored } from './pick';
 import type { TextMatch } from './types';
 
 /**
@@ -8,20 +9,30 @@ import type { TextMatch } from './types';
  * Order of attempts:
  * 1. `position`: the quote and its whole stored context stand verbatim at the recorded offset.
  * 2. `exact`: every verbatim occurrence of the quote (via the gram index), each scored on its
- *    context and position; one that both context sides support is taken at once.
+ *    context; the chosen one (see below) is taken at once when both context sides support it.
  * 3. `fuzzy`: approximate matches (Myers' bit-parallel algorithm from `approx-string-match`, with
  *    at most 25 % of the quote's length in edits) searched only in small windows: first around the
  *    recorded position and right after the stored prefix / before the stored suffix where these
  *    still stand; then, unless that gave a match supported on both sides, where many of the
  *    quote's 4-grams line up. The ends of each match are also re-cut to where the context starts.
- *    The best accepted candidate of steps 2 and 3 wins.
+ *    The chosen candidate of steps 2 and 3 wins. When it is an edited match but the quote stands
+ *    intact over most of it, the answer is the intact quote (exact boundaries); otherwise its
+ *    edges move to where the quote's own first / last 16 characters stand verbatim nearby.
  *
- * A candidate's score (0..1) weighs how much of the quote, the prefix and the suffix still match
- * and how close it is to the recorded position. The quote's share grows with its length (0.5 for
- * ≤ 32 characters, 0.8 from 128: see `quoteShare`); the rest is prefix 40 %, suffix 40 %,
- * position 20 %. Context similarity is measured by edit distance on the characters right next to
- * the candidate. Below the minimum score (default 0.7) a candidate is rejected, and acceptance
- * also follows rules that keep wrong anchors out:
+ * Choice (`pick.ts`): overlapping candidates are cuts of one place, and the cut with the fewest
+ * edits (within 2, the one with more context) stands for it. Places are ranked by *evidence*:
+ * quote and context similarity alone, without position — the recorded position shifts with any
+ * text inserted before the passage, its context does not. Position only breaks a tie of evidence,
+ * and only when one place is nearer the recorded position by more than the quote's length;
+ * otherwise two equally good places make no anchor.
+ *
+ * A candidate's score (0..1), what the minimum score applies to, weighs how much of the quote,
+ * the prefix and the suffix still match and how close it is to the recorded position. The quote's
+ * share grows with its length (0.5 for ≤ 32 characters, 0.8 from 128: see `quoteShare`); the rest
+ * is prefix 40 %, suffix 40 %, position 20 %. Evidence is the same without position (prefix and
+ * suffix 50 % each, by edit distance only). Context similarity is measured by edit distance on the
+ * characters right next to the candidate. Below the minimum score (default 0.7) a candidate is
+ * rejected, and acceptance also follows rules that keep wrong anchors out:
  * - a context side *supports* a candidate when ≥ 80 % of it matches, or when its 12 characters
  *   next to the candidate match verbatim (a stored side shorter than 8 characters — the passage was
  *   near the edge of the text — must match exactly and still be at the edge);
@@ -38,7 +49,7 @@ import type { TextMatch } from './types';
  *   suffix now stand side by side somewhere (the passage was cut out there: what one side still
  *   recognises is another occurrence of the same words, e.g. in a repeated list item);
  * - when a refused but plausible candidate elsewhere (≥ 75 % of the quote, one side supporting)
- *   scores higher than the best accepted one, the page is ambiguous: no anchor.
+ *   has as much evidence as the chosen one, or a higher score, the page is ambiguous: no anchor.
  */
 
 export interface QuoteToMatch {
@@ -55,6 +66,16 @@ export interface MatchOptions {
 export interface PositionHint {
   start: number;
   end: number;
+}
+
+/**
+ * A context side next to a candidate: `raw` similarity (edit distance), `sim` the same raised to
+ * support level when its characters nearest the passage hold, and whether it supports.
+ */
+interface SideMatch {
+  raw: number;
+  sim: number;
+  supports: boolean;
 }
 
 export const DEFAULT_MIN_SCORE = 0.7;
@@ -84,20 +105,8 @@ const MAX_VOTED_WINDOWS = 6;
 const MAX_CONTEXT_WINDOWS = 6;
 /** Fuzzy matches of longer quotes are not re-cut (the edit distance is quadratic). */
 const MAX_REALIGN_LENGTH = 1500;
-
-interface Candidate {
-  start: number;
-  end: number;
-  errors: number;
-}
-
-interface Scored extends Candidate {
-  score: number;
-  quoteSim: number;
-  supports: number;
-  prefixSupports: boolean;
-  suffixSupports: boolean;
-}
+/** Characters of the quote's own edges that must stand verbatim for an edge to snap there. */
+const SNAP_EDGE = 16;
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -176,10 +185,25 @@ export function quoteWeight(s: string): number {
  * verbatim (text inserted or deleted a little further out does not hide a context that holds).
  */
 export function sideSimilarity(text: string, at: number, side: string, before: boolean): number {
-  const sim = 1 - sideDistance(text, at, side, before) / side.length;
-  if (sim >= SIDE_SUPPORT) return sim;
+  return supportedSimilarity(text, at, side, before, rawSimilarity(text, at, side, before));
+}
+
+/** 1 - edit distance / length of a stored context side against the text next to `at`. */
+function rawSimilarity(text: string, at: number, side: string, before: boolean): number {
+  return 1 - sideDistance(text, at, side, before) / side.length;
+}
+
+/** `raw` raised to `SIDE_SUPPORT` when the side's characters nearest the passage hold verbatim. */
+function supportedSimilarity(
+  text: string,
+  at: number,
+  side: string,
+  before: boolean,
+  raw: number,
+): number {
+  if (raw >= SIDE_SUPPORT) return raw;
   const run = adjacentRun(text, at, side, before);
-  return run >= ADJACENT_RUN || run === side.length ? Math.max(sim, SIDE_SUPPORT) : sim;
+  return run >= ADJACENT_RUN || run === side.length ? SIDE_SUPPORT : raw;
 }
 
 /**
@@ -238,29 +262,74 @@ export class TextMatcher {
     const weight = quoteWeight(exact);
 
     // 2. Verbatim occurrences.
-    let occurrences = this.grams.findAll(exact);
-    const unique = occurrences.length === 1;
-    if (occurrences.length > MANY_OCCURRENCES)
-      occurrences = this.prefilter(occurrences, quote, hint);
-    const exactPick = new Pick();
+    const everyOccurrence = this.grams.findAll(exact);
+    const unique = everyOccurrence.length === 1;
+    const occurrences =
+      everyOccurrence.length > MANY_OCCURRENCES
+        ? this.prefilter(everyOccurrence, quote, hint)
+        : everyOccurrence;
+    const exactPick = new Pick(MIN_QUOTE_SIMILARITY);
     for (const at of occurrences) {
       const c = this.score({ start: at, end: at + m, errors: 0 }, quote, weight, hint);
       exactPick.consider(c, this.acceptable(c, quote, weight, unique));
     }
-    const bestExact = exactPick.best;
-    if (bestExact && bestExact.supports === 2 && exactPick.safe()) {
-      return result(bestExact, 'exact');
-    }
+    const bestExact = exactPick.decide(m);
+    if (bestExact && bestExact.supports === 2) return result(bestExact, 'exact');
 
     // 3. Edited versions of the quote, near where it should be. Also when the verbatim candidate
     // has one supporting side only: the passage may have been edited in place while the same
     // words stand elsewhere (a repeated phrase), and the edited original then scores higher.
     const fuzzyPick = this.fuzzy(quote, weight, hint);
-    const all = new Pick();
+    const all = new Pick(MIN_QUOTE_SIMILARITY);
     all.merge(exactPick);
     all.merge(fuzzyPick);
-    if (!all.best || !all.safe()) return null;
-    return result(all.best, all.best.errors === 0 ? 'exact' : 'fuzzy');
+    const best = all.decide(m);
+    if (!best) return null;
+    if (best.errors === 0) return result(best, 'exact');
+    // The quote intact where the edited match stands: its boundaries are the quote's.
+    const intact = everyOccurrence.find(
+      (at) => Math.min(best.end, at + m) - Math.max(best.start, at) >= m / 2,
+    );
+    if (intact !== undefined) {
+      const c = { start: intact, end: intact + m, errors: 0 };
+      return result(this.score(c, quote, weight, hint), 'exact');
+    }
+    const snapped = this.snapEdges(best, exact);
+    return result(snapped === best ? best : this.score(snapped, quote, weight, hint), 'fuzzy');
+  }
+
+  /**
+   * An edited match with its edges moved to where the quote's own first and last characters
+   * (16, or half a short quote) stand verbatim nearby: the cheapest alignment may cut across text
+   * inserted inside the passage near an edge (an element between two of its paragraphs) and leave
+   * the passage's real first or last words out. An edge moves only to the nearest such place, and
+   * only while the edit distance stays within the budget.
+   */
+  private snapEdges(c: Candidate, exact: string): Candidate {
+    const m = exact.length;
+    const k = Math.min(SNAP_EDGE, Math.floor(m / 2));
+    if (k < SHORT_SIDE || m > MAX_REALIGN_LENGTH) return c;
+    const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
+    const reach = maxErrors + SHORT_SIDE;
+    const text = this.text;
+    /** The start of `needle` nearest `around` within the reach, or -1. */
+    const nearest = (needle: string, around: number): number => {
+      const lo = Math.max(0, around - reach);
+      const hay = text.slice(lo, around + reach + needle.length);
+      let best = -1;
+      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+        if (best < 0 || Math.abs(lo + at - around) < Math.abs(best - around)) best = lo + at;
+      }
+      return best;
+    };
+    const head = nearest(exact.slice(0, k), c.start);
+    const tail = nearest(exact.slice(m - k), c.end - k);
+    const start = head >= 0 ? head : c.start;
+    const end = tail >= 0 ? tail + k : c.end;
+    if (start === c.start && end === c.end) return c;
+    if (end - start < m - maxErrors || end - start > m + maxErrors) return c;
+    const errors = editDistance(exact, text.slice(start, end), maxErrors);
+    return errors <= maxErrors ? { start, end, errors } : c;
   }
 
   /** Keeps the occurrences whose nearest context characters agree, and those nearest the hint. */
@@ -287,52 +356,47 @@ export class TextMatcher {
     return [...keep].sort((a, b) => a - b);
   }
 
-  private score(c: Candidate, quote: QuoteToMatch, weight: number, hint?: PositionHint): Scored {
+  /** How a stored context side agrees with the text next to `at`, raw and as support. */
+  private side(at: number, side: string, before: boolean): SideMatch {
     const text = this.text;
-    const n = text.length;
-    const m = quote.exact.length;
-    const q = Math.max(0, 1 - c.errors / m);
+    if (side.length === 0) {
+      // Nothing was stored on this side: the passage was at the edge of the text.
+      const supports = before ? at === 0 : at === text.length;
+      const sim = supports ? 1 : 0.5;
+      return { raw: sim, sim, supports };
+    }
+    const raw = rawSimilarity(text, at, side, before);
+    if (side.length < SHORT_SIDE) {
+      const atEdge = before ? at === side.length : at + side.length === text.length;
+      return { raw, sim: raw, supports: raw === 1 && atEdge };
+    }
+    const sim = supportedSimilarity(text, at, side, before, raw);
+    return { raw, sim, supports: sim >= SIDE_SUPPORT };
+  }
 
-    const { prefix, suffix } = quote;
-    let prefixSim: number;
-    let prefixSupports: boolean;
-    if (prefix.length === 0) {
-      prefixSupports = c.start === 0;
-      prefixSim = prefixSupports ? 1 : 0.5;
-    } else if (prefix.length < SHORT_SIDE) {
-      prefixSim = 1 - sideDistance(text, c.start, prefix, true) / prefix.length;
-      prefixSupports = prefixSim === 1 && c.start === prefix.length;
-    } else {
-      prefixSim = sideSimilarity(text, c.start, prefix, true);
-      prefixSupports = prefixSim >= SIDE_SUPPORT;
-    }
-    let suffixSim: number;
-    let suffixSupports: boolean;
-    if (suffix.length === 0) {
-      suffixSupports = c.end === n;
-      suffixSim = suffixSupports ? 1 : 0.5;
-    } else if (suffix.length < SHORT_SIDE) {
-      suffixSim = 1 - sideDistance(text, c.end, suffix, false) / suffix.length;
-      suffixSupports = suffixSim === 1 && c.end + suffix.length === n;
-    } else {
-      suffixSim = sideSimilarity(text, c.end, suffix, false);
-      suffixSupports = suffixSim >= SIDE_SUPPORT;
-    }
-    const positionSim = hint
-      ? 1 - Math.min(1, Math.abs(c.start - hint.start) / Math.max(1, n))
-      : 0.5;
+  private score(c: Candidate, quote: QuoteToMatch, weight: number, hint?: PositionHint): Scored {
+    const n = this.text.length;
+    const q = Math.max(0, 1 - c.errors / quote.exact.length);
+    const prefix = this.side(c.start, quote.prefix, true);
+    const suffix = this.side(c.end, quote.suffix, false);
+    const distance = hint ? Math.abs(c.start - hint.start) : Infinity;
+    const positionSim = hint ? 1 - Math.min(1, distance / Math.max(1, n)) : 0.5;
     const share = quoteShare(weight);
     const score =
       share * q +
       (1 - share) *
-        (CONTEXT_PREFIX * prefixSim + CONTEXT_SUFFIX * suffixSim + CONTEXT_POSITION * positionSim);
+        (CONTEXT_PREFIX * prefix.sim +
+          CONTEXT_SUFFIX * suffix.sim +
+          CONTEXT_POSITION * positionSim);
     return {
       ...c,
       score,
+      evidence: share * q + (1 - share) * ((prefix.raw + suffix.raw) / 2),
+      distance,
       quoteSim: q,
-      supports: (prefixSupports ? 1 : 0) + (suffixSupports ? 1 : 0),
-      prefixSupports,
-      suffixSupports,
+      supports: (prefix.supports ? 1 : 0) + (suffix.supports ? 1 : 0),
+      prefixSupports: prefix.supports,
+      suffixSupports: suffix.supports,
     };
   }
 
@@ -401,7 +465,7 @@ export class TextMatcher {
     const { exact, prefix, suffix } = quote;
     const m = exact.length;
     const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
-    const pick = new Pick();
+    const pick = new Pick(MIN_QUOTE_SIMILARITY);
     if (maxErrors < 1) return pick;
     const pad = maxErrors + 16;
     const searched: Array<[number, number]> = [];
@@ -571,35 +635,6 @@ export class TextMatcher {
     }
     ranked.sort((x, y) => y[1] - x[1]);
     return ranked.slice(0, MAX_VOTED_WINDOWS).map(([key]) => key * bin);
-  }
-}
-
-/**
- * The best accepted candidate, and the best *rival*: a refused candidate that is still plausible
- * (quote ≥ 75 % similar, one context side supporting) at another place. When a rival scores
- * higher than the best accepted candidate, the page is ambiguous and the answer is no anchor.
- */
-class Pick {
-  best: Scored | null = null;
-  rival: Scored | null = null;
-
-  consider(c: Scored, accepted: boolean): void {
-    if (accepted) {
-      if (!this.best || c.score > this.best.score) this.best = c;
-    } else if (c.supports > 0 && c.quoteSim >= MIN_QUOTE_SIMILARITY) {
-      if (!this.rival || c.score > this.rival.score) this.rival = c;
-    }
-  }
-
-  merge(other: Pick): void {
-    if (other.best) this.consider(other.best, true);
-    if (other.rival) this.consider(other.rival, false);
-  }
-
-  safe(): boolean {
-    const { best, rival } = this;
-    if (!best || !rival || rival.score <= best.score) return true;
-    return rival.start < best.end && best.start < rival.end; // the same place, differently cut
   }
 }
 

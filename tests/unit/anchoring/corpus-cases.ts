@@ -43,6 +43,11 @@ export const LANGS = Object.keys(FIXTURES) as Lang[];
 /** Seeds per page and case (ANCHORING_SEEDS=20 for a longer hunt for wrong anchors). */
 export const SEEDS = Number(process.env.ANCHORING_SEEDS ?? 3);
 
+/** The random seed of run `seed` of case number `c` on the page in `lang`. */
+export function caseSeed(c: number, lang: Lang, seed: number): number {
+  return 1000 * c + 17 * seed + LANGS.indexOf(lang);
+}
+
 interface Edited {
   /** Passages that must come back as orphans whatever their markers say. */
   orphans?: number[];
@@ -52,17 +57,22 @@ interface Edited {
 
 export interface CaseDef {
   name: string;
+  /** Changes the original page before passages are picked; returns phrases for `spans`. */
+  prepare?(doc: Document, rand: Rand, lang: Lang): string[];
   spans(
     index: TextIndex,
     region: [number, number],
     rand: Rand,
     lang: Lang,
+    prepared: string[],
   ): Array<[number, number]>;
   edit(doc: Document, rand: Rand, lang: Lang, passages: Passage[], original: string): Edited | void;
   /** Misses tolerated (reported, not failed). */
   allowMisses?: boolean;
   /** A passage that lost part of its text (cut off) may anchor to the rest or be an orphan. */
   partialIsEither?: boolean;
+  /** Share of the union an anchor must overlap to be correct (see `judge`). Default 0.5. */
+  minOverlap?: number;
 }
 
 /** Short phrases, sentences and long passages across paragraphs. */
@@ -362,9 +372,10 @@ export function runCase(
   const rand = rng(seed);
   const docA = page(fixtureHtml(lang));
   const rootA = docA.body;
+  const prepared = def.prepare?.(docA, rand, lang) ?? [];
   const indexA = buildTextIndex(rootA);
   const region = articleSpan(indexA, docA);
-  const spans = def.spans(indexA, region, rand, lang);
+  const spans = def.spans(indexA, region, rand, lang, prepared);
   const passages = describeAndMark(docA, rootA, spans);
   const original = indexA.text.slice(...region);
 
@@ -393,7 +404,7 @@ export function runCase(
     if (expected && (kept < 0.8 || changed > 0.2 || (def.partialIsEither && kept < 0.98))) {
       kind = 'either';
     }
-    const judged = judge(anchorer.index, kind, expected, found);
+    const judged = judge(anchorer.index, kind, expected, found, def.minOverlap);
     record(tally, judged, found);
     if (judged.outcome === 'wrong' || judged.outcome === 'missed') {
       const line = `[${def.name} / ${lang}] seed ${seed} #${p.id} ${JSON.stringify(p.quote)}: ${judged.detail}`;

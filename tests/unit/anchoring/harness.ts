@@ -273,7 +273,7 @@ function insertNear(doc: Document, ref: Node, node: Node, after: boolean): boole
   return true;
 }
 
-function topBlocks(doc: Document): Element[] {
+export function topBlocks(doc: Document): Element[] {
   return [
     ...article(doc).querySelectorAll(
       ':scope > p, :scope > h2, :scope > blockquote, :scope > ul, :scope > figure',
@@ -281,7 +281,7 @@ function topBlocks(doc: Document): Element[] {
   ];
 }
 
-function fillerParagraph(doc: Document, rand: Rand, lang: Lang, sentences = 2): Element {
+export function fillerParagraph(doc: Document, rand: Rand, lang: Lang, sentences = 2): Element {
   const p = doc.createElement('p');
   const parts: string[] = [];
   for (let i = 0; i < sentences; i++) parts.push(pick(rand, FILLERS[lang]));
@@ -618,12 +618,16 @@ export interface Judged {
   detail: string;
 }
 
-/** Correct = the anchor covers the passage's current words: overlap ≥ 50 % of the union. */
+/**
+ * Correct = the anchor covers the passage's current words: overlap ≥ `minOverlap` of the union
+ * (50 % by default: the right place; cases about boundaries ask for more).
+ */
 export function judge(
   index: TextIndex,
   expectKind: Expect,
   expected: [number, number] | null,
   found: AnchorResult | null,
+  minOverlap = 0.5,
 ): Judged {
   const show = (s: number, e: number): string => JSON.stringify(index.text.slice(s, e));
   if (!found) {
@@ -639,7 +643,7 @@ export function judge(
   const [s, e] = expected;
   const overlap = Math.max(0, Math.min(e, found.end) - Math.max(s, found.start));
   const union = Math.max(e, found.end) - Math.min(s, found.start);
-  if (overlap / union >= 0.5) return { outcome: 'correct', detail: '' };
+  if (overlap / union >= minOverlap) return { outcome: 'correct', detail: '' };
   return { outcome: 'wrong', detail: `expected ${show(s, e)}, got ${got}` };
 }
 

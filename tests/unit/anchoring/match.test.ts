@@ -130,3 +130,77 @@ describe('TextMatcher', () => {
     expect(sideDistance('X and then some', 1, ' and then', false)).toBe(0);
   });
 });
+
+describe('TextMatcher: text and elements inserted before a passage', () => {
+  const hintOf = (start: number, exact: string) => [{ start, end: start + exact.length }];
+
+  test('the second of two occurrences: context decides, not the shifted position', () => {
+    // The other occurrence follows the same words ("She wrote that"); an ad block before the
+    // passage's paragraph moves the recorded position nearer to it, and a "read also" line just
+    // before the passage, sharing its first words, replaces its prefix. The suffix still holds.
+    const decoy =
+      'The keeper sent word at dusk. She wrote that the water was rising fast, and then she left. ';
+    const para =
+      'Many in the lower town did not believe it. She wrote that the water was rising again, said the keeper, and nobody moved.';
+    const text = `On the night of the flood. ${decoy}${para}`;
+    const { quote, start } = cut(text, 'the water was rising', 1);
+    const ad =
+      'Advertisement. Subscribe to the Northern Review for all our essays, letters and archive pages, delivered every week. ';
+    const edited = `On the night of the flood. ${decoy}${ad}${para.replace(
+      'that the water',
+      'that Read also: the water board accounts. the water',
+    )}`;
+    const found = new TextMatcher(edited).match(quote, hintOf(start, quote.exact));
+    expect(found).toMatchObject({ method: 'exact', start: edited.lastIndexOf(quote.exact) });
+  });
+
+  const block =
+    'Verse about the river and the mill. Chorus: we shall not be moved, no, not today. ';
+  const song = `Intro. ${block}${block}Verse about the river and the mill. End.`;
+
+  test('equal contexts: position breaks the tie only when it clearly points at one', () => {
+    const { quote, start } = cut(song, 'not be moved', 1);
+    const hint = hintOf(start, quote.exact);
+    const top = 'New line. '.repeat(2);
+    expect(new TextMatcher(top + song).match(quote, hint)?.start).toBe(start + top.length);
+    // Text between the two occurrences (outside their contexts) as long as the gap between them:
+    // both are as far from the recorded position.
+    const at = song.indexOf('Verse about the', start - block.length + 1) + 'Verse about the'.length;
+    const ambiguous = `${song.slice(0, at)} ${'and so on '.repeat(8).trim()}${song.slice(at)}`;
+    expect(ambiguous.indexOf(quote.exact) + block.length).toBe(start);
+    expect(new TextMatcher(ambiguous).match(quote, hint)).toBeNull();
+  });
+
+  const before =
+    'The dam had been built in a hurry eleven years earlier, by a company that wanted cheap power.';
+  const byline = 'By Margaret Ellery, 14 March 2023';
+  const paragraph =
+    'Ninety-one people died that night. The number is carved on a granite slab outside the present town hall, ' +
+    'together with the names, but for years nobody could agree on the figure. The Gazette printed seventy-eight ' +
+    'on the first day and one hundred and four a week later; the coroner settled on ninety-one only in the autumn, ' +
+    'after the last bodies had been recovered from the silt at Kellow Bridge, where the river bends to the east.';
+  const after = 'The inquiry opened in Leeds in June and sat for thirty-one days.';
+  const page = `${before} ${byline} ${paragraph} ${after}`;
+  const insert = 'Read also: the county archive has digitised the inquiry transcript, all of it.';
+
+  test('a whole paragraph after an element inserted before it: the quote, not the element', () => {
+    const { quote, start } = cut(page, paragraph);
+    const edited = `${before} ${byline} Advertisement ${paragraph} ${after}`;
+    const found = new TextMatcher(edited).match(quote, hintOf(start, paragraph));
+    expect(found).toMatchObject({ method: 'exact', start: edited.indexOf(paragraph) });
+  });
+
+  test('paragraphs with an element inserted between them: covered from first to last word', () => {
+    for (const exact of [`${byline} ${paragraph}`, `${paragraph} ${after}`]) {
+      const { quote, start } = cut(page, exact);
+      const edited = exact.startsWith(byline)
+        ? page.replace(`${byline} `, `${byline} ${insert} `)
+        : page.replace(` ${after}`, ` ${insert} ${after}`);
+      const found = new TextMatcher(edited).match(quote, hintOf(start, exact));
+      const first = exact.slice(0, 16);
+      const last = exact.slice(-16);
+      expect(found?.start).toBe(edited.indexOf(first));
+      expect(found?.end).toBe(edited.lastIndexOf(last) + last.length);
+    }
+  });
+});
