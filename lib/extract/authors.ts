@@ -3,6 +3,7 @@
  * y Luis Pérez · 3 March 2015 · Photo: Reuters"); this module turns them into a list of names.
  */
 import { isOrganisationName, parsePersonName } from './names';
+import { parseUrl } from './resolve-url';
 import { collapseWhitespace, foldKey, uniqueFolded } from './text';
 
 export interface ParseAuthorsOptions {
@@ -393,12 +394,8 @@ function safeDecode(text: string): string {
 
 /** "https://site/author/jane-doe/" → "Jane Doe": a last resort when only a profile URL is given. */
 export function nameFromProfileUrl(url: string): string | null {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
+  const path = parseUrl(url)?.pathname;
+  if (path === undefined) return null;
   const slug = safeDecode(path.split('/').filter(Boolean).pop() ?? '');
   if (!/^[\p{L}]+(?:[-_.][\p{L}]+){1,3}$/u.test(slug)) return null;
   if (/\.(?:php|html?|aspx?|jsp|cgi)$/i.test(slug)) return null;

@@ -8,6 +8,8 @@
  * names are understood in "9 November 2015" / "November 9, 2015" forms.
  */
 
+import { parseUrl } from './resolve-url';
+
 const MONTHS: Record<string, number> = {};
 // English, French, German, Spanish, Italian, Portuguese, Dutch, Swedish/Danish/Norwegian, Finnish,
 // and the genitive forms Polish, Russian and Ukrainian write after a day ("3 марта 2014").
@@ -401,12 +403,8 @@ export function datesInText(text: string, lang: string | null = null): string[] 
 
 /** The date a URL's path spells out (`/2019/08/02/`, `/2019-08-02-title`, `/20190802/`), or null. */
 export function dateFromUrl(url: string): string | null {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
+  const path = parseUrl(url)?.pathname;
+  if (!path) return null;
   const m =
     /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/.exec(path) ??
     /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/\-_.]|$)/.exec(path);

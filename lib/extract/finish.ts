@@ -10,7 +10,7 @@ import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { plainMetadata } from './plain-text';
 import { pickTitle } from './title';
-import { urlResolver } from './resolve-url';
+import { parseUrl, urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
 import type {
   ListingItem,
@@ -45,14 +45,6 @@ function firstText(...values: Array<string | null | undefined>): string | null {
     }
   }
   return null;
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
 }
 
 /** A UTC timestamp moved to the page's own offset, when its modified date shows one. */
@@ -194,7 +186,7 @@ export function finishPreview(page: RawPage): PagePreview {
             ...meta('apple-mobile-web-app-title'),
             ...meta('twitter:site'),
           ],
-          host: hostOf(url),
+          host: parseUrl(url)?.hostname || null,
         })) ?? url;
 
   const description =

@@ -5,6 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
+import { collapseWhitespace } from './text';
 import type { RawPage, TimeHint } from './types';
 
 /** Default cap on the number of elements Readability is asked to parse. */
@@ -164,22 +165,49 @@ const DATE_TEXT_SELECTOR =
 /** How much of the heading's region is kept for dates written in the text. */
 const OPENING_CHARS = 1500;
 
+/** SHOW_TEXT, spelled out: `NodeFilter` is not a global in every realm the extraction runs in. */
+const SHOW_TEXT = 4;
+
+/**
+ * About `chars` characters of `root`'s text from its start (or its end), whitespace-collapsed,
+ * reading only the text nodes needed: no copy of the region, which on a large page costs more
+ * than the rest of the page side.
+ */
+function textAtEdge(root: Element, chars: number, fromEnd: boolean): string {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  for (
+    let node = fromEnd ? walker.lastChild() : walker.firstChild();
+    node && length < chars;
+    node = fromEnd ? walker.previousNode() : walker.nextNode()
+  ) {
+    if (node.parentElement?.closest('script, style, noscript, template')) continue;
+    const text = node.nodeValue ?? '';
+    parts.push(text);
+    length += text.length;
+  }
+  const joined = collapseWhitespace((fromEnd ? parts.reverse() : parts).join(' '));
+  return fromEnd ? joined.slice(-chars) : joined.slice(0, chars);
+}
+
 /** The text after the heading in its region, where a date or a byline often stands in words. */
 function openingText(scope: ParentNode, doc: Document): string {
   const h1 = scope.querySelector('h1') ?? doc.querySelector('h1');
   const region = h1?.closest('header, article, main, section') ?? h1?.parentElement?.parentElement;
-  return region ? elementText(region).slice(0, OPENING_CHARS) : '';
+  return region ? textAtEdge(region, OPENING_CHARS, false) : '';
 }
 
 /** Bylines written as text at the start or the end of the piece (at most four). */
 function textBylines(opening: string, scope: ParentNode): string[] {
-  // `scope` is an element or the document itself (no global Element class in every realm).
+  // `scope` is an element or the document itself.
   const element = 'tagName' in scope ? (scope as Element) : (scope as Document).body;
-  const text = element ? elementText(element) : '';
-  const closing = text.slice(-CLOSING_CHARS);
-  return [...opening.matchAll(TEXT_BYLINE_RE), ...closing.matchAll(TEXT_BYLINE_RE)]
-    .map((match) => match[1]!)
-    .slice(0, 4);
+  const closing = element ? textAtEdge(element, CLOSING_CHARS, true) : '';
+  const names = [...opening.matchAll(TEXT_BYLINE_RE), ...closing.matchAll(TEXT_BYLINE_RE)].map(
+    (match) => match[1]!,
+  );
+  // A short piece's opening and end overlap.
+  return [...new Set(names)].slice(0, 4);
 }
 
 /** A kicker or overline set inside a heading above the headline ("Immobilienkrise", "Tunesien"). */

@@ -6,7 +6,8 @@
  * live site: `file:///home/me/saved/notes.html` + `/about/` → `https://site.example/about/`.
  */
 
-function parse(value: string, base?: string | URL): URL | null {
+/** `value` as a URL (against `base`), or null when it is not one. */
+export function parseUrl(value: string, base?: string | URL): URL | null {
   try {
     return new URL(value, base);
   } catch {
@@ -20,14 +21,14 @@ function parse(value: string, base?: string | URL): URL | null {
  * Returns null for a value that is not a URL.
  */
 export function urlResolver(baseUrl: string, siteUrl: string): (value: string) => string | null {
-  const base = parse(baseUrl);
-  const site = parse(siteUrl);
+  const base = parseUrl(baseUrl);
+  const site = parseUrl(siteUrl);
   const rebase =
     base !== null && base.protocol === 'file:' && site !== null && /^https?:$/.test(site.protocol);
   const document = base ? base.href.split('#')[0]! : '';
   const folder = document.slice(0, document.lastIndexOf('/') + 1);
   return (value: string): string | null => {
-    const absolute = value.trim() === '' ? null : parse(value.trim(), base ?? undefined);
+    const absolute = value.trim() === '' ? null : parseUrl(value.trim(), base ?? undefined);
     if (!absolute) return null;
     if (!rebase || absolute.protocol !== 'file:') return absolute.href;
     const path = absolute.href.split('#')[0]!;
@@ -35,6 +36,6 @@ export function urlResolver(baseUrl: string, siteUrl: string): (value: string) =
     const relative = path.startsWith(folder)
       ? absolute.href.slice(folder.length)
       : absolute.pathname + absolute.search + absolute.hash;
-    return parse(relative, site)?.href ?? null;
+    return parseUrl(relative, site)?.href ?? null;
   };
 }

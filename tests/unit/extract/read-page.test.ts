@@ -142,3 +142,20 @@ describe('page-side bundle size', () => {
     expect(gzipSync(code).length).toBeLessThan(30 * 1024);
   });
 });
+
+describe('readPage: dates and bylines written in the text', () => {
+  it('reads the opening after the heading and the end of the piece, scripts left out', () => {
+    const dom = domFor(
+      `<html><body><article><header><h1>Klänge des Verschweigens</h1>
+        <p>Ein Film von <em>Klaus Stanjek</em> | von Klaus Stanjek, 2. August 2019</p></header>
+        <p>${'Text des Beitrags. '.repeat(30)}</p>
+        <p>Autor: Anna Berg</p><script>var by = "By Nobody Here";</script></article></body></html>`,
+      'https://film.example/geschichte',
+    );
+    const raw = readPage(dom.window.document, 'https://film.example/geschichte');
+    expect(raw.textBylines).toEqual(['Klaus Stanjek', 'Anna Berg']);
+    expect(raw.dateTexts.at(-1)).toMatch(
+      /^Klänge des Verschweigens Ein Film von Klaus Stanjek \| von Klaus Stanjek, 2\. August 2019/,
+    );
+  });
+});
