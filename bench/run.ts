@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { printTable } from './table';
 import type { BenchRow, BenchSuite } from './types';
 import { anchoringBench } from './anchoring';
 import { anchoringBrowserBench } from './anchoring-browser';
@@ -31,25 +32,18 @@ function formatValue(row: BenchRow): string {
   return `${row.value.toFixed(digits)} ${row.unit}`;
 }
 
-function printTable(rows: BenchRow[]): void {
-  const lines = rows.map((row) => [
-    row.suite,
-    row.name,
-    formatValue(row),
-    row.target === undefined ? '' : `≤ ${row.target} ${row.unit}`,
-    row.target === undefined ? '' : row.value <= row.target ? 'ok' : 'OVER',
-    row.note ?? '',
-  ]);
-  const header = ['suite', 'measure', 'value', 'target', '', 'note'];
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  console.log(fmt(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const line of lines) console.log(fmt(line));
+function printRows(rows: BenchRow[]): void {
+  printTable(
+    ['suite', 'measure', 'value', 'target', '', 'note'],
+    rows.map((row) => [
+      row.suite,
+      row.name,
+      formatValue(row),
+      row.target === undefined ? '' : `≤ ${row.target} ${row.unit}`,
+      row.target === undefined ? '' : row.value <= row.target ? 'ok' : 'OVER',
+      row.note ?? '',
+    ]),
+  );
 }
 
 async function main(): Promise<void> {
@@ -63,7 +57,7 @@ async function main(): Promise<void> {
     console.error(`running ${suite.suite}…`);
     rows.push(...(await suite.run()));
   }
-  printTable(rows);
+  printRows(rows);
   const results = {
     date: new Date().toISOString(),
     machine: {

@@ -1,5 +1,6 @@
 /** The tables `npm run eval` prints: figures per field and per language, then mismatches. */
 import { foldKey } from '../../lib/extract/text';
+import { printTable } from '../table';
 import type { PageResult } from './run';
 import { summarise, type FieldSummary, type Prf } from './score';
 
@@ -7,15 +8,7 @@ const fixed = (value: number) => value.toFixed(3);
 const prf = (p: Prf) => `${fixed(p.precision)} / ${fixed(p.recall)} / ${fixed(p.f1)}`;
 
 function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log('');
 }
 
