@@ -303,7 +303,7 @@ export const anchoringBench: BenchSuite = {
 
     const buildMs = median(3, () => buildTextIndex(doc2.body));
     // Offsets only: index build + matching, no DOM Range.
-    const locateMs = median(3, () => createAnchorer(doc2.body).locateMany(list));
+    const locateMs = median(11, () => createAnchorer(doc2.body).locateMany(list));
     // The whole job: live DOM Ranges for every passage found.
     let anchorer2 = createAnchorer(doc2.body);
     let results = anchorer2.anchorMany(list);
@@ -318,7 +318,7 @@ export const anchoringBench: BenchSuite = {
     const text2 = anchorer2.index.text;
     const quotes = list.map((s) => quoteOf(s));
     let baselineFound = 0;
-    const baselineMs = median(3, () => {
+    const baselineMs = median(11, () => {
       baselineFound = 0;
       for (const q of quotes) if (text2.indexOf(q.exact) >= 0) baselineFound += 1;
     });

@@ -309,9 +309,13 @@ export class TextMatcher {
     const m = exact.length;
     const k = Math.min(SNAP_EDGE, Math.floor(m / 2));
     if (k < SHORT_SIDE || m > MAX_REALIGN_LENGTH) return c;
+    const text = this.text;
+    const headText = exact.slice(0, k);
+    const tailText = exact.slice(m - k);
+    // The usual edited match (a word changed inside) already has both edges: nothing to search.
+    if (text.startsWith(headText, c.start) && text.startsWith(tailText, c.end - k)) return c;
     const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
     const reach = maxErrors + SHORT_SIDE;
-    const text = this.text;
     /** The start of `needle` nearest `around` within the reach, or -1. */
     const nearest = (needle: string, around: number): number => {
       const lo = Math.max(0, around - reach);
@@ -322,8 +326,8 @@ export class TextMatcher {
       }
       return best;
     };
-    const head = nearest(exact.slice(0, k), c.start);
-    const tail = nearest(exact.slice(m - k), c.end - k);
+    const head = nearest(headText, c.start);
+    const tail = nearest(tailText, c.end - k);
     const start = head >= 0 ? head : c.start;
     const end = tail >= 0 ? tail + k : c.end;
     if (start === c.start && end === c.end) return c;

@@ -79,7 +79,12 @@ export class Pick {
   decide(quoteLength: number): Scored | null {
     const places: Scored[] = [];
     let reach = -1;
-    for (const c of [...this.accepted].sort((a, b) => a.start - b.start)) {
+    // Most quotes have one candidate: no copy to sort.
+    const ordered =
+      this.accepted.length > 1
+        ? [...this.accepted].sort((a, b) => a.start - b.start)
+        : this.accepted;
+    for (const c of ordered) {
       const last = places.length - 1;
       if (last >= 0 && c.start < reach) {
         if (betterCut(c, places[last]!)) places[last] = c;
