@@ -1,7 +1,7 @@
 /** The tables `npm run eval` prints: figures per field and per language, then mismatches. */
 import { foldKey } from '../../lib/extract/text';
 import { printTable } from '../table';
-import type { PageResult } from './run';
+import type { PageResult } from './page';
 import { summarise, type FieldSummary, type Prf } from './score';
 
 const fixed = (value: number) => value.toFixed(3);

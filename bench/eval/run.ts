@@ -1,117 +1,51 @@
 /**
- * `npm run eval -- [--corpus ../shared/corpus] [--json out.json] [--only <slug>] [--mismatches N]`:
+ * `npm run eval -- [--corpus ../shared/corpus] [--json out.json] [--only <slug>] [--mismatches N]
+ * [--jobs N]`:
  * runs `extractPage` over every page of a labelled corpus (laid out as `../shared/corpus/`, see its
- * README) in this one process and prints per-field figures, the same per language, two baselines
+ * README) in one worker thread per core and prints per-field figures, the same per language, two baselines
  * (raw Readability; a naive split of the meta keywords) and the worst mismatches.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Readability } from '@mozilla/readability';
-import { parseSavedPage } from '../../lib/cli/saved-page';
-import { extractPage } from '../../lib/extract/index';
-import type { PageExtraction } from '../../lib/extract/types';
-import { guessLanguage } from './language';
+import { Worker } from 'node:worker_threads';
+import type { PageResult } from './page';
 import { printMismatches, printSummary } from './report';
-import { scorePage, type PageLabels, type PageScore, type Scored } from './score';
 
-export interface PageResult {
+interface Entry {
+  dir: string;
   slug: string;
-  lang: string;
-  ms: number;
-  error: string | null;
-  pageKind: string | null;
-  labels: PageLabels;
-  got: Scored;
-  score: PageScore;
-  /** Raw Readability (title, byline split naively, publishedTime) and the naive keywords split. */
-  baseline: PageScore;
 }
 
-const EMPTY: Scored = { title: null, authors: [], publishedTime: null, themes: [], text: '' };
-
-/** What is scored: the page, or for a listing its first item (the corpus labels that one). */
-function scoredOf(page: PageExtraction): Scored {
-  const first = page.pageKind === 'listing' ? page.items?.[0] : undefined;
-  if (first) {
-    return {
-      title: first.title,
-      authors: [],
-      publishedTime: first.publishedTime,
-      themes: first.categories,
-      text: page.textContent,
-    };
-  }
-  return {
-    title: page.title,
-    authors: page.authors,
-    publishedTime: page.publishedTime,
-    themes: page.keywords,
-    text: page.textContent,
-  };
-}
-
-/** A byline split as simply as the corpus README describes its own `authors` rule. */
-function naiveNames(byline: string | null | undefined): string[] {
-  return (byline ?? '')
-    .split(/\s*(?:;|,|\s(?:and|und|et|y|e|&)\s)\s*/u)
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
-
-function baselineOf(doc: Document): Scored {
-  const parsed = new Readability(doc.cloneNode(true) as Document).parse();
-  const keywords = doc.querySelector('meta[name="keywords" i]')?.getAttribute('content') ?? '';
-  return {
-    title: parsed?.title ?? null,
-    authors: naiveNames(parsed?.byline),
-    publishedTime: parsed?.publishedTime ?? null,
-    themes: keywords
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
-    text: parsed?.textContent ?? '',
-  };
-}
-
-async function evaluatePage(dir: string, slug: string): Promise<PageResult> {
-  const labels = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as PageLabels;
-  const bytes = readFileSync(path.join(dir, 'source.html'));
-  const start = performance.now();
-  let got = EMPTY;
-  let pageKind: string | null = null;
-  let error: string | null = null;
-  let baseline = EMPTY;
-  let declaredLang: string | null = null;
-  const saved = parseSavedPage(bytes, labels.url);
-  let ms = 0;
-  try {
-    const page = await extractPage(saved.document, labels.url, { window: saved.window });
-    ms = performance.now() - start;
-    got = scoredOf(page);
-    pageKind = page.pageKind;
-    declaredLang = page.lang;
-  } catch (caught) {
-    ms = performance.now() - start;
-    error = caught instanceof Error ? caught.message : String(caught);
-  }
-  try {
-    baseline = baselineOf(saved.document);
-  } finally {
-    saved.close();
-  }
-  const labelledText = [labels.title ?? '', ...(labels.contentMustInclude ?? [])].join(' ');
-  return {
-    slug,
-    lang: guessLanguage(labelledText, declaredLang),
-    ms,
-    error,
-    pageKind,
-    labels,
-    got,
-    score: scorePage(got, labels),
-    baseline: scorePage(baseline, labels),
-  };
+/** Pages dealt round-robin to one worker thread per core: big pages sit apart in the index. */
+async function evaluateAll(entries: Entry[], jobs: number): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  const shards = Array.from({ length: Math.min(jobs, entries.length) }, (_, shard) =>
+    entries.filter((_, i) => i % jobs === shard),
+  );
+  await Promise.all(
+    shards.map(
+      (shard) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+            workerData: shard,
+          });
+          worker.on('message', (result: PageResult) => {
+            results.push(result);
+            if (process.stderr.isTTY) process.stderr.write(`\r${results.length}/${entries.length}`);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`an eval worker exited with code ${code}`)),
+          );
+        }),
+    ),
+  );
+  if (process.stderr.isTTY) process.stderr.write('\r');
+  // Reports list pages in the corpus's order, whichever worker finished first.
+  const order = new Map(entries.map((entry, i) => [entry.slug, i]));
+  return results.sort((a, b) => order.get(a.slug)! - order.get(b.slug)!);
 }
 
 async function main(): Promise<void> {
@@ -121,6 +55,7 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       only: { type: 'string', multiple: true },
       mismatches: { type: 'string', default: '12' },
+      jobs: { type: 'string', default: String(os.availableParallelism()) },
     },
   });
   const corpus = path.resolve(values.corpus);
@@ -133,13 +68,8 @@ async function main(): Promise<void> {
     .filter((entry) => only.size === 0 || only.has(entry.slug));
   if (entries.length === 0) throw new Error(`no page of ${corpus} matches --only`);
 
-  const results: PageResult[] = [];
   const started = performance.now();
-  for (const [i, entry] of entries.entries()) {
-    results.push(await evaluatePage(entry.dir, entry.slug));
-    if (process.stderr.isTTY && i % 20 === 0) process.stderr.write(`\r${i}/${entries.length}`);
-  }
-  if (process.stderr.isTTY) process.stderr.write('\r');
+  const results = await evaluateAll(entries, Math.max(1, Number(values.jobs)));
   printSummary(results, (performance.now() - started) / 1000);
   printMismatches(results, Number(values.mismatches));
   if (values.json) {
