@@ -10,7 +10,9 @@ import type {
   RawPage,
   SanitizedContent,
 } from './extract/types';
-import type { PieceEdits } from './db/pieces';
+import type { PieceEdits, SavedPieceView } from './db/pieces';
+
+export type { SavedPieceView };
 
 /** Why a page could not be read, as the page-side scripts report it. */
 export type PageFailure = 'pdf' | 'too-large' | 'not-html' | 'page-changed';
@@ -31,16 +33,6 @@ export type ClipScriptResult =
 export type ClipBodyScriptResult =
   | { ok: true; content: SanitizedContent | null }
   | { ok: false; failure: PageFailure; message: string };
-
-/** A saved piece as the popup edits it: tag names rather than ids. */
-export interface SavedPieceView {
-  id: string;
-  authors: string[];
-  themes: string[];
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** A failure the user can act on: `message` is shown as it is. */
 export interface Failure {

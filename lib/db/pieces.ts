@@ -1,7 +1,6 @@
 /** Pieces: one per canonical URL, with their stored copy and tags written in one transaction. */
 import type { PageExtraction } from '../extract/types';
 import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
-import type { SavedPieceView } from '../protocol';
 import { explainStorageError } from './errors';
 import { assertSavable } from './limits';
 import { ensureTags, tagsByIds } from './tags';
@@ -19,6 +18,13 @@ export interface PieceEdits {
   authors: string[];
   themes: string[];
   note: string;
+}
+
+/** A saved piece as the popup edits it: tag names rather than ids. */
+export interface SavedPieceView extends PieceEdits {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface PieceWithTags {
