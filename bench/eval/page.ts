@@ -67,7 +67,13 @@ function baselineOf(doc: Document): Scored {
   };
 }
 
-export async function evaluatePage(dir: string, slug: string): Promise<PageResult> {
+/** A page of the corpus: its folder and its name. */
+export interface CorpusEntry {
+  dir: string;
+  slug: string;
+}
+
+export async function evaluatePage({ dir, slug }: CorpusEntry): Promise<PageResult> {
   const labels = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as PageLabels;
   const bytes = readFileSync(path.join(dir, 'source.html'));
   const start = performance.now();
@@ -80,13 +86,13 @@ export async function evaluatePage(dir: string, slug: string): Promise<PageResul
   let ms = 0;
   try {
     const page = await extractPage(saved.document, labels.url, { window: saved.window });
-    ms = performance.now() - start;
     got = scoredOf(page);
     pageKind = page.pageKind;
     declaredLang = page.lang;
   } catch (caught) {
-    ms = performance.now() - start;
     error = caught instanceof Error ? caught.message : String(caught);
+  } finally {
+    ms = performance.now() - start;
   }
   try {
     baseline = baselineOf(saved.document);

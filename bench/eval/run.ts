@@ -10,16 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { PageResult } from './page';
+import type { CorpusEntry, PageResult } from './page';
 import { printMismatches, printSummary } from './report';
 
-interface Entry {
-  dir: string;
-  slug: string;
-}
-
 /** Pages dealt round-robin to one worker thread per core: big pages sit apart in the index. */
-async function evaluateAll(entries: Entry[], jobs: number): Promise<PageResult[]> {
+async function evaluateAll(entries: CorpusEntry[], jobs: number): Promise<PageResult[]> {
   const results: PageResult[] = [];
   const shards = Array.from({ length: Math.min(jobs, entries.length) }, (_, shard) =>
     entries.filter((_, i) => i % jobs === shard),
