@@ -6,13 +6,8 @@
  * Run alone: `npm run bench -- backup` (BENCH_BACKUP_SCALE=0.1 for a quick run).
  */
 import 'fake-indexeddb/auto';
-import {
-  CommonplaceDB,
-  type ContentRow,
-  type PassageRow,
-  type PieceRow,
-  type TagRow,
-} from '../lib/db/schema';
+import { CommonplaceDB } from '../lib/db/schema';
+import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { exportBackupBlob, importBackup } from '../lib/backup/database';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';

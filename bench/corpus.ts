@@ -8,7 +8,7 @@
  *
  * Runs in Node and in a page (no Node APIs), so the library, backup and search benches can share it.
  */
-import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/db/schema';
+import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { tagKey } from '../lib/tags/normalize';
 import { random } from '../tests/support/random';
 

@@ -8,7 +8,7 @@
  * Run alone: `npm run bench -- export` (BENCH_EXPORT_SCALE=0.1 for a quick run).
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../lib/backup/format';
-import type { PassageRow, PieceRow, TagRow } from '../lib/db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { exportFormat, type ExportFormat } from '../lib/export';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';

@@ -1,5 +1,5 @@
 /** One row of the library list: a piece, or a passage with its piece. Text only. */
-import type { PassageRow, PieceRow } from '../../lib/db/schema';
+import type { PassageRow, PieceRow } from '../../lib/model/records';
 import { formatDate } from '../PiecePreview';
 import { Highlighted } from './Highlighted';
 

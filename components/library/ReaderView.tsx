@@ -3,7 +3,7 @@
  * display); it is the only HTML the library ever inserts.
  */
 import type { Ref } from 'preact';
-import type { PieceRow } from '../../lib/db/schema';
+import type { PieceRow } from '../../lib/model/records';
 import { formatDate } from '../PiecePreview';
 
 export interface ReaderViewProps {

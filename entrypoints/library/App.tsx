@@ -33,7 +33,8 @@ import {
   type DeletedPiece,
   type PieceMetadataEdits,
 } from '../../lib/db/pieces';
-import { openDatabase, type PassageRow, type PieceRow, type TagRow } from '../../lib/db/schema';
+import { openDatabase } from '../../lib/db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../../lib/model/records';
 import { messageForUser } from '../../lib/errors';
 import {
   effectiveSort,

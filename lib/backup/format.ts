@@ -5,7 +5,7 @@
  * this file fail the typecheck when a row type in lib/db/schema.ts drifts from the format.
  */
 import * as v from 'valibot';
-import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../db/schema';
+import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 
 export const BACKUP_FORMAT = 'commonplace-backup';
 export const BACKUP_VERSION = 1;

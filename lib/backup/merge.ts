@@ -19,7 +19,7 @@
  * another wants; `mergeIncoming` repeats passes until nothing changes). So merging the same data
  * twice changes nothing the second time, and merging a backup with itself gives it back.
  */
-import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../db/schema';
+import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,

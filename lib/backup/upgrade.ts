@@ -9,8 +9,9 @@
 import * as v from 'valibot';
 import { parsePersonName } from '../extract/names';
 import { countWords } from '../extract/text';
-import { cleanTagName, tagKey, type TagKind } from '../tags/normalize';
-import type { ContentRow, PieceRow, SettingRow, TagRow } from '../db/schema';
+import type { TagKind } from '../model/records';
+import { cleanTagName, tagKey } from '../tags/normalize';
+import type { ContentRow, PieceRow, SettingRow, TagRow } from '../model/records';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -4,7 +4,8 @@ import { SEARCH_TABLES, indexPassage, removePassageFromIndex } from '../search';
 import { themeColor } from '../tags/colors';
 import { explainStorageError } from './errors';
 import { assertSavable } from './limits';
-import { newId, nowIso, type CommonplaceDB, type PassageRow } from './schema';
+import { newId, nowIso, type CommonplaceDB } from './schema';
+import type { PassageRow } from '../model/records';
 import { ensureTags, tagsByIds } from './tags';
 
 export interface PassageEdits {

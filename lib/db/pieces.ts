@@ -4,15 +4,8 @@ import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
 import { explainStorageError } from './errors';
 import { assertSavable } from './limits';
 import { ensureTags, tagsByIds } from './tags';
-import {
-  newId,
-  nowIso,
-  type CommonplaceDB,
-  type ContentRow,
-  type PassageRow,
-  type PieceRow,
-  type TagRow,
-} from './schema';
+import { newId, nowIso, type CommonplaceDB } from './schema';
+import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
 
 export interface PieceEdits {
   authors: string[];

@@ -11,10 +11,7 @@ import type {
   SearchStateRow,
   SearchTailRow,
 } from '../search/types';
-import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from './rows';
-
-// The record types live in a leaf module (search reads them without importing the database).
-export type * from './rows';
+import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 
 export const DB_NAME = 'commonplace';
 

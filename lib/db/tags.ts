@@ -1,8 +1,10 @@
 /** Tags: authors and themes, found by a case- and accent-insensitive key or any alias. */
 import { parsePersonName } from '../extract/names';
-import { cleanTagName, tagKey, uniqueTagNames, type TagKind } from '../tags/normalize';
+import type { TagKind } from '../model/records';
+import { cleanTagName, tagKey, uniqueTagNames } from '../tags/normalize';
 import { assertSavable } from './limits';
-import { newId, nowIso, type CommonplaceDB, type TagRow } from './schema';
+import { newId, nowIso, type CommonplaceDB } from './schema';
+import type { TagRow } from '../model/records';
 
 /** The tag of this kind whose key or alias key is `key`. */
 export async function findTag(

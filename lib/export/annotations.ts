@@ -10,7 +10,7 @@
  *   re-import finds the same passage.
  */
 import type { Backup } from '../backup/format';
-import type { PassageRow, PieceRow } from '../db/schema';
+import type { PassageRow, PieceRow } from '../model/records';
 import { Collection } from './model';
 import { wellFormed } from './text';
 

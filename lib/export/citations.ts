@@ -5,7 +5,7 @@
  * access date is the day the piece was captured.
  */
 import type { Backup } from '../backup/format';
-import type { PersonName, PieceRow } from '../db/schema';
+import type { PersonName, PieceRow } from '../model/records';
 import { citationName, Collection } from './model';
 import { dateParts, isoDay, oneLine, wellFormed } from './text';
 

@@ -8,7 +8,7 @@
  * tools generate (lower case, punctuation dropped, spaces as hyphens, `-1`, `-2` for repeats).
  */
 import type { Backup } from '../backup/format';
-import type { PassageRow, PieceRow, TagRow } from '../db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import { frontMatter, inline, paragraphs, pieceLine, renderPassage, PLAIN_TAGS } from './markdown';
 import { Collection, type ProgressCallback } from './model';
 import { Pacer } from './pace';

@@ -7,7 +7,7 @@
  * whole words and may not run across a block (paragraph) boundary, so a short one-paragraph quote
  * is matched whole and a long or multi-paragraph one by its first and last words (`start,end`).
  */
-import type { PassageRow } from '../db/schema';
+import type { PassageRow } from '../model/records';
 import { lines, oneLine, wellFormed } from './text';
 
 /** Quotes up to this many characters (one paragraph) are matched whole. */

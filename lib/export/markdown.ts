@@ -4,7 +4,7 @@
  * YAML library, links, and the rendering of one passage.
  */
 import { dump } from 'js-yaml';
-import type { PassageRow, PieceRow, TagRow } from '../db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import { tagSlug } from '../tags/normalize';
 import { passageUrl } from './fragment';
 import type { Collection } from './model';

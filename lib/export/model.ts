@@ -3,7 +3,7 @@
  * order, and `selectBackup`, which cuts a backup down to the pieces the reader chose.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup/format';
-import type { PassageRow, PersonName, PieceRow, TagRow } from '../db/schema';
+import type { PassageRow, PersonName, PieceRow, TagRow } from '../model/records';
 
 /** Progress of a long export: `done` of `total` pieces. */
 export interface ExportProgress {

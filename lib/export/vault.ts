@@ -8,7 +8,7 @@
  * (Obsidian tags), and every passage links to its page with a text fragment.
  */
 import { Zip, ZipDeflate, type DeflateOptions } from 'fflate';
-import type { PieceRow, TagRow } from '../db/schema';
+import type { PieceRow, TagRow } from '../model/records';
 import type { Backup } from '../backup/format';
 import { NameAllocator, safeBaseName } from './filenames';
 import {

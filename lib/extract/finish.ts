@@ -3,6 +3,7 @@
  * and the database stores. Everything coming from the page is treated as hostile here: HTML is
  * sanitised, URLs are checked, dates validated, names cleaned.
  */
+import type { PageKind } from '../model/records';
 import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
 import { canonicalUrl, stripTracking } from './canonical-url';
 import { dateFromUrl, datesInText, firstDate, inOffsetOf, parseDate } from './dates';
@@ -16,7 +17,6 @@ import type {
   ListingItem,
   PageBody,
   PageExtraction,
-  PageKind,
   PagePreview,
   RawPage,
   SanitizedContent,

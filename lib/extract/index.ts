@@ -9,7 +9,7 @@ import { sanitizePageContent } from './page-content';
 import { readPage, type ReadPageOptions } from './read-page';
 import type { PageExtraction } from './types';
 
-export type { ListingItem, PageExtraction, PageKind, RawPage, TimeHint } from './types';
+export type { ListingItem, PageExtraction, RawPage, TimeHint } from './types';
 export {
   readPage,
   PageTooLargeError,

@@ -2,6 +2,8 @@
  * What the page side harvests from a live document: plain JSON. Only `content` is sanitised
  * (by `sanitizePageContent`, in the page's DOM); everything else is still the page's word.
  */
+import type { PageKind } from '../model/records';
+
 export interface RawPage {
   /** The URL the page was read at (the tab's `location.href`, or a `file:` URL in the CLI). */
   pageUrl: string;
@@ -77,8 +79,6 @@ export interface ListingItem {
   /** The entry's summary, whitespace-collapsed (at most 500 characters once finished). */
   excerpt: string;
 }
-
-export type PageKind = 'article' | 'listing' | 'bookmark';
 
 /** The part of an extraction derived from the stored copy (the rest is the preview). */
 export type PageBodyField = 'contentHtml' | 'textContent' | 'wordCount' | 'contentHash';

@@ -19,7 +19,7 @@ import {
   jsonValueProblem,
   type Backup,
 } from '../backup/format';
-import type { PassageRow, PieceRow, TagRow } from '../db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import { stripTracking } from '../extract/tracking';
 import { cleanTagName, tagKey } from '../tags/normalize';
 import { nameUuid } from './ids';

@@ -2,7 +2,7 @@
  * What the library shows, as plain data: filters, sort, grouping, and the open piece. It lives
  * in the page's query string so a view can be bookmarked and reloaded. Pure functions only.
  */
-import type { PassageRow, PieceRow, TagRow } from '../db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import type { FacetCounts } from '../search/facets';
 
 export type SortKey = 'relevance' | 'captured' | 'published' | 'title';

@@ -1,5 +1,5 @@
 /** The terms of a piece's own document and of a passage's, with their field/tf bytes. */
-import type { ContentRow, PassageRow, PieceRow } from '../db/rows';
+import type { ContentRow, PassageRow, PieceRow } from '../model/records';
 import { forEachTerm } from './tokenize';
 import { FIELD_BODY, FIELD_NOTE, FIELD_TITLE, MAX_TF, SHORT_FIELD_MARK } from './types';
 

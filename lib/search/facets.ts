@@ -2,7 +2,7 @@
  * Facet counts kept with the index: how many pieces carry each author, theme and site. The
  * library paints its sidebar from them before it has read 20,000 pieces.
  */
-import type { PieceRow } from '../db/rows';
+import type { PieceRow } from '../model/records';
 
 export interface FacetCounts {
   authors: Map<string, number>;

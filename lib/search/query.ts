@@ -9,7 +9,8 @@
  * A hit's score is the sum over the words. Equal scores: newer `capturedAt` first.
  */
 import Dexie, { type Table } from 'dexie';
-import type { CommonplaceDB, PassageRow, PieceRow, TagRow, ContentRow } from '../db/schema';
+import type { CommonplaceDB } from '../db/schema';
+import type { PassageRow, PieceRow, TagRow, ContentRow } from '../model/records';
 import { blocksFor, decodePostings, lowerBound, prefixEnd } from './segment';
 import { makeSnippet, matchesWord, MIN_BODY_PREFIX, type Snippet } from './snippet';
 import { parseQuery, type QueryWord } from './tokenize';

@@ -7,7 +7,7 @@
  * hundred snippets (bodies and quotes of recent top hits); bodies are never read to search.
  */
 import Dexie, { type Table } from 'dexie';
-import type { TagRow } from '../db/rows';
+import type { TagRow } from '../model/records';
 import { compareTerms } from './segment';
 import type { SearchBlockRow, SearchSegmentRow, SearchStateRow, SearchTailRow } from './types';
 import { passageIdsOf, pieceIdsOf } from './writer';

@@ -4,7 +4,7 @@
  * transaction that includes `SEARCH_TABLES` (see ./index.ts for the public wrappers).
  */
 import Dexie, { type Table } from 'dexie';
-import type { ContentRow, PassageRow, PieceRow } from '../db/rows';
+import type { ContentRow, PassageRow, PieceRow } from '../model/records';
 import { analysePassage, analysePiece, type Analysed } from './analyze';
 import { countFacets, facetKeysOf } from './facets';
 import { compareTerms, decodePostings, SegmentBuilder, type DocInfo } from './segment';

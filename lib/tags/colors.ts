@@ -1,5 +1,5 @@
 /** Highlight colours of themes: the reader's choice, else a stable colour from a palette. */
-import type { TagRow } from '../db/schema';
+import type { TagRow } from '../model/records';
 
 /** Light enough for black text, distinct from each other. */
 export const THEME_PALETTE = [

@@ -1,7 +1,5 @@
 /** Tag names as people type them, and the key that makes "Kagarlitsky" and "kagarlitsky " one tag. */
 
-export type TagKind = 'author' | 'theme';
-
 /** Display form: trimmed, inner whitespace collapsed, Unicode NFC. */
 export function cleanTagName(name: string): string {
   return name.normalize('NFC').replace(/\s+/gu, ' ').trim();

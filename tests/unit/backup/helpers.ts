@@ -1,7 +1,9 @@
 /** Shared helpers of the backup tests: databases, dumps, and generated collections. */
-import { CommonplaceDB, type PassageRow, type PieceRow, type TagRow } from '../../../lib/db/schema';
+import { CommonplaceDB } from '../../../lib/db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import { parsePersonName } from '../../../lib/extract/names';
-import { cleanTagName, tagKey, type TagKind } from '../../../lib/tags/normalize';
+import type { TagKind } from '../../../lib/model/records';
+import { cleanTagName, tagKey } from '../../../lib/tags/normalize';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,

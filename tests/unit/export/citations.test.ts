@@ -1,6 +1,6 @@
 import { BibLatexParser, RISParser, parseCSL } from 'biblatex-csl-converter';
 import { describe, expect, it } from 'vitest';
-import type { PersonName, PieceRow } from '../../../lib/db/schema';
+import type { PersonName, PieceRow } from '../../../lib/model/records';
 import { exportBibtex, exportCslJson, exportRis } from '../../../lib/export/citations';
 import { citationName, Collection } from '../../../lib/export/model';
 import { hostileCollection } from './hostile';

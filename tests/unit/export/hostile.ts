@@ -4,7 +4,7 @@
  * formats could misread (Markdown, HTML, YAML, LaTeX, RIS, CSV formulas).
  */
 import type { Backup } from '../../../lib/backup/format';
-import type { PersonName, TagRow } from '../../../lib/db/schema';
+import type { PersonName, TagRow } from '../../../lib/model/records';
 import { tagKey } from '../../../lib/tags/normalize';
 import { emptyBackup, hostile, makePassage, makePiece, stamp } from '../backup/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { random } from '../../support/random';
-import type { PassageRow, PieceRow, TagRow } from '../../../lib/db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import {
   DEFAULT_VIEW,
   effectiveSort,

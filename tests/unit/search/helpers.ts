@@ -1,5 +1,6 @@
 /** Small hand-made collections for the search tests. */
-import type { CommonplaceDB, PassageRow, PieceRow, TagRow } from '../../../lib/db/schema';
+import type { CommonplaceDB } from '../../../lib/db/schema';
+import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import { tagKey } from '../../../lib/tags/normalize';
 
 export interface PieceSpec {

@@ -1,6 +1,12 @@
-/** The record types of the database's tables: a leaf, imported by storage and search alike. */
-import type { PageKind } from '../extract/types';
-import type { TagKind } from '../tags/normalize';
+/**
+ * The record types of the collection's tables: a leaf that imports nothing, so storage, search,
+ * backup, export and the message protocol can all depend on it without depending on each other.
+ */
+
+/** What a clipped page is: one piece, a list of pieces, or a page kept without a stored copy. */
+export type PageKind = 'article' | 'listing' | 'bookmark';
+
+export type TagKind = 'author' | 'theme';
 
 export type PersonName = { family: string; given: string } | { literal: string };
 
