@@ -6,7 +6,7 @@
  * Run alone: `npm run bench -- backup` (BENCH_BACKUP_SCALE=0.1 for a quick run).
  */
 import 'fake-indexeddb/auto';
-import { CommonplaceDB } from '../lib/db/schema';
+import { CommonplaceDB } from '../lib/collection/database';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { exportBackupBlob, importBackup } from '../lib/backup/database';
 import { parsePersonName } from '../lib/extract/names';

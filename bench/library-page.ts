@@ -9,7 +9,7 @@
  *   lib/library/view), which time the library's own steps on its own in a page: the search of a
  *   keystroke, filtering, facet counts and sorting.
  */
-import { openDatabase } from '../lib/db/schema';
+import { openDatabase } from '../lib/collection/database';
 import type { PieceRow } from '../lib/model/records';
 import {
   effectiveSort,

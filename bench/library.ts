@@ -23,7 +23,7 @@ import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type Backup } from '../lib/backup/format';
-import { CommonplaceDB } from '../lib/db/schema';
+import { CommonplaceDB } from '../lib/collection/database';
 import { serializeBackup } from '../lib/backup/serialize';
 import { E2E_BUILD, ROOT, launchExtension, type ExtensionSession } from '../tests/e2e/harness';
 import { corpusWords, emptySize, generateCorpus, measureBatch, type CorpusSize } from './corpus';

@@ -11,7 +11,7 @@
  * Run alone: `npm run bench -- search` (BENCH_SEARCH_SCALE=0.1 for a quick run).
  */
 import Dexie from 'dexie';
-import { CommonplaceDB } from '../lib/db/schema';
+import { CommonplaceDB } from '../lib/collection/database';
 import {
   forgetSearchCache,
   indexPiece,

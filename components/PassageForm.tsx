@@ -1,14 +1,14 @@
 /** Note, authors and themes of a passage; used by the editor frame and the popup. Props only. */
 import { useState } from 'preact/hooks';
-import type { PassageEditsMessage } from '../lib/protocol';
+import type { TagEdits } from '../lib/model/edits';
 import { TagInput } from './TagInput';
 
 export interface PassageFormProps {
-  initial: PassageEditsMessage;
+  initial: TagEdits;
   known: { authors: string[]; themes: string[] };
   submitLabel: string;
   busy?: boolean;
-  onSubmit: (edits: PassageEditsMessage) => void;
+  onSubmit: (edits: TagEdits) => void;
   onCancel: () => void;
 }
 

@@ -1,13 +1,14 @@
 /** The passages of the page in the popup: found ones with edit and delete, then the orphans. */
 import { useState } from 'preact/hooks';
-import type { PassageEditsMessage, PassageView } from '../lib/protocol';
+import type { TagEdits } from '../lib/model/edits';
+import type { PassageView } from '../lib/protocol';
 import { PassageForm } from './PassageForm';
 
 export interface PassageListProps {
   found: PassageView[];
   orphans: PassageView[];
   known: { authors: string[]; themes: string[] };
-  onUpdate: (id: string, edits: PassageEditsMessage) => void;
+  onUpdate: (id: string, edits: TagEdits) => void;
   onDelete: (id: string) => void;
 }
 

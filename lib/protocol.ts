@@ -1,7 +1,7 @@
 /**
  * The one typed protocol between page-side scripts, the background and extension pages.
  * Page-side code only extracts (and, later, anchors and paints); it never touches storage.
- * Extension pages ask the background, which owns the database and the tab scripting.
+ * Extension pages ask the background, which owns the tab scripting (see docs/architecture.md).
  */
 import type {
   PageBody,
@@ -10,9 +10,7 @@ import type {
   RawPage,
   SanitizedContent,
 } from './extract/types';
-import type { PieceEdits, SavedPieceView } from './db/pieces';
-
-export type { SavedPieceView };
+import type { TagEdits } from './model/edits';
 
 /** Why a page could not be read, as the page-side scripts report it. */
 export type PageFailure = 'pdf' | 'too-large' | 'not-html' | 'page-changed';
@@ -74,10 +72,11 @@ export interface PageSelection {
   textFragment: string | null;
 }
 
-export interface PassageEditsMessage {
-  note: string;
-  authors: string[];
-  themes: string[];
+/** A saved piece as the popup edits it: tag names rather than ids. */
+export interface SavedPieceView extends TagEdits {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /**
@@ -127,12 +126,12 @@ export interface MessageMap {
       | Failure;
   };
   'editor/save': {
-    request: { token: string; edits: PassageEditsMessage };
+    request: { token: string; edits: TagEdits };
     response: { ok: true } | Failure;
   };
   'editor/cancel': { request: { token: string }; response: { ok: true } };
   'passage/update': {
-    request: { id: string; edits: PassageEditsMessage };
+    request: { id: string; edits: TagEdits };
     response: { ok: true; passage: PassageView } | Failure;
   };
   'passage/delete': {
@@ -148,7 +147,7 @@ export interface MessageMap {
   };
   /** Save a clip with the user's edits (popup → background). */
   'piece/save': {
-    request: { page: PageExtraction; edits: PieceEdits };
+    request: { page: PageExtraction; edits: TagEdits };
     response: { ok: true; saved: SavedPieceView } | Failure;
   };
 }

@@ -2,11 +2,12 @@
  * Message handlers of the background: each wires lib/ code to the browser and the database.
  * Errors are thrown; the message router answers them as `{ ok: false, message }`.
  */
-import { savePiece, savedPieceView } from '../../lib/db/pieces';
-import { openDatabase } from '../../lib/db/schema';
-import { listTags } from '../../lib/db/tags';
+import { openDatabase } from '../../lib/collection/database';
+import { savePiece } from '../../lib/collection/pieces';
+import { listTags } from '../../lib/collection/tags';
 import type { MessageHandlers } from '../../lib/protocol';
 import { readTabBody, readTabPreview } from './clip-tab';
+import { savedPieceView } from './views';
 
 const db = openDatabase();
 

@@ -6,20 +6,20 @@ import { browser } from 'wxt/browser';
 import { ClipError } from '../../lib/clip/clip-errors';
 import { restrictionFor } from '../../lib/clip/restricted';
 import { canonicalUrl } from '../../lib/extract/canonical-url';
+import { openDatabase } from '../../lib/collection/database';
 import {
   addPassage,
   deletePassage,
-  passageViews,
   passagesOfPiece,
   updatePassage,
-} from '../../lib/db/passages';
-import { findPieceByUrl, savePiece } from '../../lib/db/pieces';
-import { openDatabase } from '../../lib/db/schema';
-import { listTags } from '../../lib/db/tags';
+} from '../../lib/collection/passages';
+import { findPieceByUrl, savePiece } from '../../lib/collection/pieces';
+import { listTags } from '../../lib/collection/tags';
 import { sendPageCommand } from '../../lib/messaging';
 import { highlightCss } from '../../lib/passages/paint';
 import type { MessageHandlers, PageSelection, PassageView } from '../../lib/protocol';
 import { readTabBody, readTabPreview } from './clip-tab';
+import { passageViews } from './views';
 
 const db = openDatabase();
 

@@ -25,15 +25,10 @@ import {
 } from '../../lib/backup/database';
 import { throttleProgress } from '../../lib/backup/progress';
 import { exportFormat } from '../../lib/export';
-import { setThemeColor } from '../../lib/db/tags';
-import {
-  deletePiece,
-  restorePiece,
-  updatePiece,
-  type DeletedPiece,
-  type PieceMetadataEdits,
-} from '../../lib/db/pieces';
-import { openDatabase } from '../../lib/db/schema';
+import { setThemeColor } from '../../lib/collection/tags';
+import { type DeletedPiece, type PieceMetadataEdits } from '../../lib/db/pieces';
+import { deletePiece, restorePiece, updatePiece } from '../../lib/collection/pieces';
+import { openDatabase } from '../../lib/collection/database';
 import type { PassageRow, PieceRow, TagRow } from '../../lib/model/records';
 import { messageForUser } from '../../lib/errors';
 import {

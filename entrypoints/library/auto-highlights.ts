@@ -4,7 +4,7 @@
  * it off removes both.
  */
 import { browser } from 'wxt/browser';
-import type { CommonplaceDB } from '../../lib/db/schema';
+import type { CommonplaceDB } from '../../lib/collection/database';
 
 const SCRIPT_ID = 'commonplace-auto-highlights';
 export const AUTO_HIGHLIGHTS_SETTING = 'autoHighlights';

@@ -1,6 +1,6 @@
 /** Search state of the library: re-run on every keystroke (stale answers dropped). */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CommonplaceDB } from '../../lib/db/schema';
+import type { CommonplaceDB } from '../../lib/collection/database';
 import { OVERSCAN, ROW_HEIGHT } from './layout';
 import type { ViewKind } from '../../lib/library/view';
 import {

@@ -6,13 +6,8 @@ import { TagInput } from '../../components/TagInput';
 import { openLibrary } from '../../lib/library/open';
 import { sendMessage } from '../../lib/messaging';
 import type { PageBody } from '../../lib/extract/types';
-import type {
-  ClipReading,
-  Failure,
-  PassageEditsMessage,
-  PassageView,
-  SavedPieceView,
-} from '../../lib/protocol';
+import type { TagEdits } from '../../lib/model/edits';
+import type { ClipReading, Failure, PassageView, SavedPieceView } from '../../lib/protocol';
 import { PassageList } from '../../components/PassageList';
 import { preferKnownSpelling } from '../../lib/tags/normalize';
 
@@ -131,7 +126,7 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
     if (!answer.ok) setPassageError(answer.message);
     else if (saved) await showPassages(tabId, saved.id);
   };
-  const onUpdatePassage = (id: string, edits: PassageEditsMessage) =>
+  const onUpdatePassage = (id: string, edits: TagEdits) =>
     passageAction(sendMessage('passage/update', { id, edits }));
   const onDeletePassage = (id: string) =>
     passageAction(sendMessage('passage/delete', { id, tabId }));

@@ -10,7 +10,7 @@
  * match, applies the merge rules of ./merge.ts and writes the added and changed rows in chunks.
  */
 import type { Table } from 'dexie';
-import type { CommonplaceDB } from '../db/schema';
+import type { CommonplaceDB } from '../collection/database';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
 import { explainStorageError } from '../db/errors';
 import {

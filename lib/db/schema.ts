@@ -1,19 +1,10 @@
 /**
- * The one Dexie database of Commonplace. Every table is typed here; every schema change is a new
- * `version()` with an upgrade function, never an edit of an old one.
+ * The collection's own tables: their stores as version 1 made them, and the typed tables that
+ * every function of lib/db reads and writes. The database that holds them (and the search
+ * index's tables) is opened by lib/collection, which also opens every transaction.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
-import { SEARCH_STORES, upgradeFacetCounts, upgradeSearchIndex } from '../search/schema';
-import type {
-  SearchBlockRow,
-  SearchDocsRow,
-  SearchSegmentRow,
-  SearchStateRow,
-  SearchTailRow,
-} from '../search/types';
+import type { EntityTable } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
-
-export const DB_NAME = 'commonplace';
 
 export const TABLE_NAMES = ['pieces', 'contents', 'passages', 'tags', 'settings'] as const;
 
@@ -26,36 +17,16 @@ export const VERSION_1_STORES = {
   settings: 'key',
 } as const;
 
-export class CommonplaceDB extends Dexie {
-  pieces!: EntityTable<PieceRow, 'id'>;
-  contents!: EntityTable<ContentRow, 'pieceId'>;
-  passages!: EntityTable<PassageRow, 'id'>;
-  tags!: EntityTable<TagRow, 'id'>;
-  settings!: EntityTable<SettingRow, 'key'>;
-  // Search index (version 2), written only through lib/search.
-  searchState!: Table<SearchStateRow, string>;
-  searchSegments!: Table<SearchSegmentRow, number>;
-  searchBlocks!: Table<SearchBlockRow, [number, number]>;
-  searchTail!: Table<SearchTailRow, number>;
-  searchDocs!: Table<SearchDocsRow, string>;
-
-  constructor(name: string = DB_NAME) {
-    super(name);
-    this.version(1).stores(VERSION_1_STORES);
-    // 2: the full-text search index (lib/search), built from the pieces already saved.
-    this.version(2).stores(SEARCH_STORES).upgrade(upgradeSearchIndex);
-    // 3: facet counts kept with the index, so the library paints its sidebar without reading
-    // every piece (no new table or index).
-    this.version(3).stores({}).upgrade(upgradeFacetCounts);
-  }
-}
-
-let shared: CommonplaceDB | undefined;
-
-/** The database of this extension origin (popup, library and background share it). */
-export function openDatabase(): CommonplaceDB {
-  shared ??= new CommonplaceDB();
-  return shared;
+/**
+ * The tables lib/db works on. Pass the database itself inside a transaction that the caller
+ * opened over the tables used (Dexie binds them to it).
+ */
+export interface CollectionTables {
+  pieces: EntityTable<PieceRow, 'id'>;
+  contents: EntityTable<ContentRow, 'pieceId'>;
+  passages: EntityTable<PassageRow, 'id'>;
+  tags: EntityTable<TagRow, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
 }
 
 export function newId(): string {

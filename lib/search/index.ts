@@ -30,7 +30,7 @@
  * stored copies and quotes they match the word itself. From three letters on, they complete
  * everywhere.
  */
-import type { CommonplaceDB } from '../db/schema';
+import type Dexie from 'dexie';
 import { facetMaps, type FacetCounts } from './facets';
 import {
   SEARCH_TABLES,
@@ -58,8 +58,8 @@ export type { FacetCounts };
  * How many pieces carry each author, theme and site, as kept by the index (no piece is read).
  * Call it inside a transaction that includes `searchState`, or on its own.
  */
-export async function readFacetCounts(db: CommonplaceDB): Promise<FacetCounts> {
-  const state = await db.searchState.get('index');
+export async function readFacetCounts(db: Dexie): Promise<FacetCounts> {
+  const state = await searchTables(db).state.get('index');
   return facetMaps(state?.facets ?? {});
 }
 
@@ -68,7 +68,7 @@ export async function readFacetCounts(db: CommonplaceDB): Promise<FacetCounts> {
  * when there is one). Tables are taken from the transaction object, bound to it: Dexie's
  * tracking of the current transaction across `await`s is not relied upon.
  */
-function write<T>(db: CommonplaceDB, fn: (t: SearchTables) => Promise<T>): Promise<T> {
+function write<T>(db: Dexie, fn: (t: SearchTables) => Promise<T>): Promise<T> {
   return db.transaction('rw', [...SEARCH_TABLES], (tx) => fn(searchTables(tx)));
 }
 
@@ -77,7 +77,7 @@ function write<T>(db: CommonplaceDB, fn: (t: SearchTables) => Promise<T>): Promi
  * from the index when it no longer exists. Call it in the transaction that writes the piece (it
  * must include SEARCH_TABLES), or on its own.
  */
-export function indexPiece(db: CommonplaceDB, pieceId: string): Promise<void> {
+export function indexPiece(db: Dexie, pieceId: string): Promise<void> {
   return write(db, (t) => indexPiecesIn(t, [pieceId]));
 }
 
@@ -86,7 +86,7 @@ export function indexPiece(db: CommonplaceDB, pieceId: string): Promise<void> {
  * however many there are. Same transaction rules as `indexPiece`.
  */
 export function indexPieces(
-  db: CommonplaceDB,
+  db: Dexie,
   pieceIds: readonly string[],
   onProgress?: (progress: IndexProgress) => void,
 ): Promise<void> {
@@ -99,7 +99,7 @@ export function indexPieces(
  * transaction rules as `indexPiece`.
  */
 export function indexPieceRows(
-  db: CommonplaceDB,
+  db: Dexie,
   rows: PieceRows,
   onProgress?: (progress: IndexProgress) => void,
 ): Promise<void> {
@@ -114,15 +114,12 @@ export function indexPieceRows(
 }
 
 /** Removes a piece and its passages from the index (call it where the piece is deleted). */
-export function removePieceFromIndex(db: CommonplaceDB, pieceId: string): Promise<void> {
+export function removePieceFromIndex(db: Dexie, pieceId: string): Promise<void> {
   return write(db, (t) => removePiecesIn(t, [pieceId]));
 }
 
 /** Removes many pieces from the index. */
-export function removePiecesFromIndex(
-  db: CommonplaceDB,
-  pieceIds: readonly string[],
-): Promise<void> {
+export function removePiecesFromIndex(db: Dexie, pieceIds: readonly string[]): Promise<void> {
   return write(db, (t) => removePiecesIn(t, pieceIds));
 }
 
@@ -130,13 +127,13 @@ export function removePiecesFromIndex(
  * Indexes (or re-indexes) one passage (after it is added or its quote or note changes), cheaper
  * than `indexPiece`. A passage whose piece is not indexed yet indexes the piece.
  */
-export function indexPassage(db: CommonplaceDB, passageId: string): Promise<void> {
+export function indexPassage(db: Dexie, passageId: string): Promise<void> {
   return write(db, (t) => indexPassageIn(t, passageId));
 }
 
 /** Removes a passage from the index; give its piece, since the passage row may be gone. */
 export function removePassageFromIndex(
-  db: CommonplaceDB,
+  db: Dexie,
   passage: { id: string; pieceId: string },
 ): Promise<void> {
   return write(db, (t) => removePassageIn(t, passage));
@@ -144,7 +141,7 @@ export function removePassageFromIndex(
 
 /** Empties the index and indexes every piece again, in one transaction. */
 export function rebuildSearchIndex(
-  db: CommonplaceDB,
+  db: Dexie,
   onProgress?: (progress: IndexProgress) => void,
 ): Promise<void> {
   return write(db, (t) => rebuildIn(t, onProgress));

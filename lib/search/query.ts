@@ -9,7 +9,6 @@
  * A hit's score is the sum over the words. Equal scores: newer `capturedAt` first.
  */
 import Dexie, { type Table } from 'dexie';
-import type { CommonplaceDB } from '../db/schema';
 import type { PassageRow, PieceRow, TagRow, ContentRow } from '../model/records';
 import { blocksFor, decodePostings, lowerBound, prefixEnd } from './segment';
 import { makeSnippet, matchesWord, MIN_BODY_PREFIX, type Snippet } from './snippet';
@@ -232,7 +231,7 @@ function matchTags(tags: TagRow[], word: QueryWord): TagMatch {
 
 /** Reads what the query needs and scores every slot per word. */
 /** The index's state, the tags and the view of live documents: kept, or read (see ./view.ts). */
-async function currentView(db: CommonplaceDB, t: Tables) {
+async function currentView(db: Dexie, t: Tables) {
   let snapshot = snapshotOf(db.name);
   if (!snapshot) {
     const before = writesSoFar(db.name);
@@ -248,7 +247,7 @@ async function currentView(db: CommonplaceDB, t: Tables) {
 }
 
 async function score(
-  db: CommonplaceDB,
+  db: Dexie,
   t: Tables,
   words: QueryWord[],
   target: 'pieces' | 'passages',
@@ -453,7 +452,7 @@ function fieldNames<F>(bits: number, names: [number, F][]): F[] {
 }
 
 /** Runs `fn` in one read transaction over the tables a search reads (joins an open one). */
-function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): Promise<T> {
+function readTransaction<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T> {
   return db.transaction('r', [...SEARCH_READ_TABLES], (tx) => fn(tablesOf(tx)));
 }
 
@@ -461,7 +460,7 @@ function readTransaction<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): P
  * Runs a search. One that started from a kept snapshot (see ./view.ts) and failed runs once more
  * from a fresh read: another page may have rewritten the index just before Dexie told of it.
  */
-async function searching<T>(db: CommonplaceDB, fn: (t: Tables) => Promise<T>): Promise<T> {
+async function searching<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T> {
   const fromSnapshot = snapshotOf(db.name) !== undefined;
   try {
     return await readTransaction(db, fn);
@@ -487,7 +486,7 @@ const READ_AHEAD_PIECES = 2000;
  * titles and notes) until the block cache is full; it stops when the index changes meanwhile.
  */
 export async function prepareSearch(
-  db: CommonplaceDB,
+  db: Dexie,
   { readAhead = false }: { readAhead?: boolean } = {},
 ): Promise<void> {
   const prepared = await readTransaction(db, async (t) => {
@@ -548,7 +547,7 @@ export async function prepareSearch(
  * An empty query, or an index never built, gives no hits.
  */
 export async function searchPieces(
-  db: CommonplaceDB,
+  db: Dexie,
   query: string,
   options: SearchOptions = {},
 ): Promise<SearchHit[]> {
@@ -665,11 +664,7 @@ function snippetCount(options: SearchOptions, hits: number): number {
  * Cuts the snippets of `hits` (pieces found by `searchPieces` for `query`, asked without
  * snippets or with fewer): for the rows a list shows once it is scrolled.
  */
-export async function addSnippets(
-  db: CommonplaceDB,
-  query: string,
-  hits: SearchHit[],
-): Promise<void> {
+export async function addSnippets(db: Dexie, query: string, hits: SearchHit[]): Promise<void> {
   const words = parseQuery(query);
   if (words.length === 0 || hits.length === 0) return;
   await searching(db, async (t) => {
@@ -800,7 +795,7 @@ async function addPieceSnippets(
  * `pieceIds` restricts them to the passages of those pieces.
  */
 export async function searchPassages(
-  db: CommonplaceDB,
+  db: Dexie,
   query: string,
   options: SearchOptions = {},
 ): Promise<PassageHit[]> {

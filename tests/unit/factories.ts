@@ -4,7 +4,8 @@ import type { Backup } from '../../lib/backup/format';
 import { validateBackup } from '../../lib/backup/validate';
 import type { CliIO } from '../../lib/cli/shared';
 import type { PageExtraction } from '../../lib/extract/types';
-import { CommonplaceDB, TABLE_NAMES } from '../../lib/db/schema';
+import { TABLE_NAMES } from '../../lib/db/schema';
+import { CommonplaceDB } from '../../lib/collection/database';
 
 export function makeExtraction(overrides: Partial<PageExtraction> = {}): PageExtraction {
   return {

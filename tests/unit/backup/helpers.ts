@@ -1,5 +1,5 @@
 /** Shared helpers of the backup tests: databases, dumps, and generated collections. */
-import { CommonplaceDB } from '../../../lib/db/schema';
+import { CommonplaceDB } from '../../../lib/collection/database';
 import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import { parsePersonName } from '../../../lib/extract/names';
 import type { TagKind } from '../../../lib/model/records';

@@ -12,7 +12,7 @@ import { LineReader, readBackupFile } from '../../../lib/backup/serialize';
 import { validateBackup } from '../../../lib/backup/validate';
 import { StorageFullError } from '../../../lib/db/errors';
 import { tagKey } from '../../../lib/tags/normalize';
-import type { CommonplaceDB } from '../../../lib/db/schema';
+import type { CommonplaceDB } from '../../../lib/collection/database';
 import { rebuildSearchIndex } from '../../../lib/search';
 import {
   dump,

@@ -5,15 +5,16 @@ import {
   restorePiece,
   savePiece,
   updatePiece,
-} from '../../../lib/db/pieces';
+} from '../../../lib/collection/pieces';
 import { StorageFullError } from '../../../lib/db/errors';
 import { RowTooLargeError } from '../../../lib/db/limits';
 import { LIMITS } from '../../../lib/backup/format';
 import { collectBackup } from '../../../lib/backup/database';
 import { validateBackup } from '../../../lib/backup/validate';
-import { addPassage, deletePassage } from '../../../lib/db/passages';
+import { addPassage, deletePassage } from '../../../lib/collection/passages';
 import { searchPassages, searchPieces } from '../../../lib/search';
-import { ensureTags, findTag, listTags } from '../../../lib/db/tags';
+import { ensureTags, findTag } from '../../../lib/db/tags';
+import { listTags } from '../../../lib/collection/tags';
 import { dumpTables, freshDatabase, makeExtraction } from '../factories';
 
 afterEach(() => vi.restoreAllMocks());

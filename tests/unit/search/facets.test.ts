@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { applyBackup, collectBackup } from '../../../lib/backup/database';
-import { deletePiece, restorePiece, savePiece, updatePiece } from '../../../lib/db/pieces';
-import { CommonplaceDB, VERSION_1_STORES } from '../../../lib/db/schema';
+import { deletePiece, restorePiece, savePiece, updatePiece } from '../../../lib/collection/pieces';
+import { VERSION_1_STORES } from '../../../lib/db/schema';
+import { CommonplaceDB } from '../../../lib/collection/database';
 import { facetCounts } from '../../../lib/library/view';
 import { SEARCH_STORES } from '../../../lib/search/schema';
 import { facetMaps } from '../../../lib/search/facets';

@@ -1,5 +1,5 @@
 /** Small hand-made collections for the search tests. */
-import type { CommonplaceDB } from '../../../lib/db/schema';
+import type { CommonplaceDB } from '../../../lib/collection/database';
 import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import { tagKey } from '../../../lib/tags/normalize';
 

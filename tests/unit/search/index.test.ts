@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { CommonplaceDB, VERSION_1_STORES } from '../../../lib/db/schema';
+import { VERSION_1_STORES } from '../../../lib/db/schema';
+import { CommonplaceDB } from '../../../lib/collection/database';
 import {
   SEARCH_TABLES,
   indexPassage,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { forgetSearchCache, indexPieces, prepareSearch, searchPieces } from '../../../lib/search';
 import { keepSnapshot, snapshotOf, writesSoFar } from '../../../lib/search/view';
-import { CommonplaceDB } from '../../../lib/db/schema';
+import { CommonplaceDB } from '../../../lib/collection/database';
 import { freshDatabase } from '../factories';
 import { putPiece } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addSnippets, indexPieces, searchPassages, searchPieces } from '../../../lib/search';
-import type { CommonplaceDB } from '../../../lib/db/schema';
+import type { CommonplaceDB } from '../../../lib/collection/database';
 import { freshDatabase } from '../factories';
 import { putPiece, type PieceSpec } from './helpers';
 

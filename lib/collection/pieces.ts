@@ -1,0 +1,91 @@
+/**
+ * Saving, editing and deleting pieces: each in one transaction over the collection's tables and
+ * the search index, so a piece is never saved without being findable, nor found once deleted.
+ */
+import {
+  findPieceByUrl as readPieceByUrl,
+  putBackPiece,
+  removePiece,
+  writeClip,
+  writePieceEdits,
+  type DeletedPiece,
+  type PieceMetadataEdits,
+  type PieceWithTags,
+} from '../db/pieces';
+import { explainStorageError } from '../db/errors';
+import { nowIso } from '../db/schema';
+import type { PageExtraction } from '../extract/types';
+import type { TagEdits } from '../model/edits';
+import type { PieceRow } from '../model/records';
+import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
+import type { CommonplaceDB } from './database';
+
+export type { DeletedPiece, PieceMetadataEdits, PieceWithTags };
+
+/** The piece saved under `url` with its authors and themes, if any. */
+export function findPieceByUrl(
+  db: CommonplaceDB,
+  url: string,
+): Promise<PieceWithTags | undefined> {
+  return db.transaction('r', db.pieces, db.tags, () => readPieceByUrl(db, url));
+}
+
+/**
+ * Saves a clipped page. Saving the same canonical URL again updates that piece: its id, note
+ * history and `createdAt` are kept, its stored copy is refreshed (unless the new clip has none).
+ */
+export async function savePiece(
+  db: CommonplaceDB,
+  page: PageExtraction,
+  edits: TagEdits,
+  now: Date = new Date(),
+): Promise<PieceRow> {
+  try {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
+      const piece = await writeClip(db, page, edits, nowIso(now));
+      await indexPiece(db, piece.id);
+      return piece;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}
+
+/** Edits a piece's metadata, note and tags in one transaction (tags created as needed). */
+export async function updatePiece(
+  db: CommonplaceDB,
+  id: string,
+  edits: PieceMetadataEdits,
+  now: Date = new Date(),
+): Promise<PieceRow> {
+  try {
+    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
+      const updated = await writePieceEdits(db, id, edits, nowIso(now));
+      await indexPiece(db, id);
+      return updated;
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}
+
+/** Deletes a piece with its stored copy and passages, in one transaction. */
+export function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece | null> {
+  return db.transaction('rw', [...SEARCH_TABLES], async () => {
+    const deleted = await removePiece(db, id);
+    if (deleted) await removePieceFromIndex(db, id);
+    return deleted;
+  });
+}
+
+/** Undoes deletePiece. */
+export async function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
+  try {
+    await db.transaction('rw', [...SEARCH_TABLES], async () => {
+      await putBackPiece(db, deleted);
+      await indexPiece(db, deleted.piece.id);
+    });
+  } catch (error) {
+    explainStorageError(error);
+  }
+}
