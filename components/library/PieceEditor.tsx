@@ -1,6 +1,6 @@
 /** Editing a piece's metadata, note and tags. Props only; the caller saves. */
 import { useState } from 'preact/hooks';
-import type { PieceMetadataEdits } from '../../lib/db/pieces';
+import type { PieceMetadataEdits } from '../../lib/model/edits';
 import { TagInput } from '../TagInput';
 
 export interface PieceEditorProps {

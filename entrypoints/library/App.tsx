@@ -26,7 +26,8 @@ import {
 import { throttleProgress } from '../../lib/backup/progress';
 import { exportFormat } from '../../lib/export';
 import { setThemeColor } from '../../lib/collection/tags';
-import { type DeletedPiece, type PieceMetadataEdits } from '../../lib/db/pieces';
+import type { DeletedPiece } from '../../lib/collection/pieces';
+import type { PieceMetadataEdits } from '../../lib/model/edits';
 import { deletePiece, restorePiece, updatePiece } from '../../lib/collection/pieces';
 import { openDatabase } from '../../lib/collection/database';
 import type { PassageRow, PieceRow, TagRow } from '../../lib/model/records';
@@ -42,7 +43,7 @@ import {
   sortPieces,
   tagPieces,
 } from '../../lib/library/view';
-import { readFirstScreen, type FirstScreen } from '../../lib/library/first-screen';
+import { readFirstScreen, type FirstScreen } from '../../lib/collection/first-screen';
 import { displayHtml } from '../../lib/reader/display-html';
 import { createAnchorer, type Selector } from '../../lib/anchoring';
 import { clippedSitePatterns } from '../../lib/passages/origins';

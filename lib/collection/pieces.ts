@@ -9,24 +9,20 @@ import {
   writeClip,
   writePieceEdits,
   type DeletedPiece,
-  type PieceMetadataEdits,
   type PieceWithTags,
 } from '../db/pieces';
 import { explainStorageError } from '../db/errors';
 import { nowIso } from '../db/schema';
 import type { PageExtraction } from '../extract/types';
-import type { TagEdits } from '../model/edits';
+import type { PieceMetadataEdits, TagEdits } from '../model/edits';
 import type { PieceRow } from '../model/records';
 import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
 import type { CommonplaceDB } from './database';
 
-export type { DeletedPiece, PieceMetadataEdits, PieceWithTags };
+export type { DeletedPiece, PieceWithTags };
 
 /** The piece saved under `url` with its authors and themes, if any. */
-export function findPieceByUrl(
-  db: CommonplaceDB,
-  url: string,
-): Promise<PieceWithTags | undefined> {
+export function findPieceByUrl(db: CommonplaceDB, url: string): Promise<PieceWithTags | undefined> {
   return db.transaction('r', db.pieces, db.tags, () => readPieceByUrl(db, url));
 }
 

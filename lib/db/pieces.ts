@@ -3,7 +3,7 @@
  * the caller opened over the tables it names (see lib/collection/pieces.ts).
  */
 import type { PageExtraction } from '../extract/types';
-import type { TagEdits } from '../model/edits';
+import type { PieceMetadataEdits, TagEdits } from '../model/edits';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
@@ -13,11 +13,6 @@ export interface PieceWithTags {
   piece: PieceRow;
   authors: TagRow[];
   themes: TagRow[];
-}
-
-export interface PieceMetadataEdits extends TagEdits {
-  title: string;
-  publishedTime: string | null;
 }
 
 /** Everything a deletion removed, so that Undo can put it back exactly. */

@@ -4,3 +4,9 @@ export interface TagEdits {
   themes: string[];
   note: string;
 }
+
+/** What the library's piece editor changes. */
+export interface PieceMetadataEdits extends TagEdits {
+  title: string;
+  publishedTime: string | null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFirstScreen } from '../../../lib/library/first-screen';
+import { readFirstScreen } from '../../../lib/collection/first-screen';
 import { facetCounts, sortPieces } from '../../../lib/library/view';
 import { indexPieces } from '../../../lib/search';
 import { freshDatabase } from '../factories';

@@ -3,7 +3,7 @@
  * facet counts the index keeps. Reading 20,000 pieces takes a quarter of a second; this, a few
  * milliseconds.
  */
-import type { CommonplaceDB } from '../collection/database';
+import type { CommonplaceDB } from './database';
 import type { PieceRow } from '../model/records';
 import { readFacetCounts, type FacetCounts } from '../search';
 
