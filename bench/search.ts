@@ -20,7 +20,7 @@ import {
   searchPassages,
   searchPieces,
 } from '../lib/search';
-import { indexTimings, SEARCH_INDEX_TABLES } from '../lib/search/writer';
+import { SEARCH_INDEX_TABLES, type IndexTimings } from '../lib/search/writer';
 import { BLOCK_CACHE_BYTES } from '../lib/search/view';
 import { corpusWords, emptySize, generateCorpus, measureBatch } from './corpus';
 import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
@@ -108,23 +108,27 @@ export async function runSearchBenchmark(options: SearchBenchOptions = {}): Prom
     row('corpus: all rows as JSON', size.jsonBytes / MB, 'MB');
 
     // What an import adds: indexing the rows it has just written, from memory.
+    let timings: IndexTimings | undefined;
     t = performance.now();
-    await indexPieceRows(db, corpus);
+    await indexPieceRows(db, corpus, (progress) => (timings = progress.timings));
     const importMs = performance.now() - t;
-    const split = (timings: typeof indexTimings) =>
-      `analyse ${Math.round(timings.analyse)}, build ${Math.round(timings.build)}, ` +
-      `write ${Math.round(timings.write)}, read ${Math.round(timings.read)} ms`;
+    const split = (timings: IndexTimings | undefined) =>
+      timings === undefined
+        ? 'no timings'
+        : `analyse ${Math.round(timings.analyse)}, build ${Math.round(timings.build)}, ` +
+          `write ${Math.round(timings.write)}, read ${Math.round(timings.read)} ms`;
     row(`index everything from rows in memory (import; ${scale})`, importMs, 'ms', {
-      note: `${engine}; one transaction; ${split(indexTimings)}`,
+      note: `${engine}; one transaction; ${split(timings)}`,
     });
     // What an upgrade or a rebuild does: read every piece, copy and passage back, then index.
     t = performance.now();
-    await rebuildSearchIndex(db, ({ done, total }) => {
-      if (done % 5000 === 0) log(`indexed ${done}/${total}`);
+    await rebuildSearchIndex(db, (progress) => {
+      timings = progress.timings;
+      if (progress.done % 5000 === 0) log(`indexed ${progress.done}/${progress.total}`);
     });
     const indexMs = performance.now() - t;
     row(`rebuild: read back and index everything (${scale})`, indexMs, 'ms', {
-      note: `${engine}; one transaction (schema upgrade, rebuildSearchIndex); ${split(indexTimings)}`,
+      note: `${engine}; one transaction (schema upgrade, rebuildSearchIndex); ${split(timings)}`,
     });
 
     const counts: string[] = [];

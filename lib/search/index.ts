@@ -118,11 +118,6 @@ export function removePieceFromIndex(db: Dexie, pieceId: string): Promise<void> 
   return write(db, (t) => removePiecesIn(t, [pieceId]));
 }
 
-/** Removes many pieces from the index. */
-export function removePiecesFromIndex(db: Dexie, pieceIds: readonly string[]): Promise<void> {
-  return write(db, (t) => removePiecesIn(t, pieceIds));
-}
-
 /**
  * Indexes (or re-indexes) one passage (after it is added or its quote or note changes), cheaper
  * than `indexPiece`. A passage whose piece is not indexed yet indexes the piece.

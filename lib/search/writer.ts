@@ -80,10 +80,21 @@ export function searchTables(source: TableSource): SearchTables {
   };
 }
 
+/** Where an indexing's time went so far (ms), step by step. */
+export interface IndexTimings {
+  read: number;
+  analyse: number;
+  build: number;
+  write: number;
+}
+
 export interface IndexProgress {
   done: number;
   total: number;
+  timings: IndexTimings;
 }
+
+const noTimings = (): IndexTimings => ({ read: 0, analyse: 0, build: 0, write: 0 });
 
 export function newState(): SearchStateRow {
   return {
@@ -278,26 +289,20 @@ async function appendToTail(t: SearchTables, state: SearchStateRow, docs: NewDoc
   if (state.tailPostings > TAIL_MAX_POSTINGS) await sealTail(t, state);
 }
 
-/** Where the time of the last indexing went (ms), for benches. */
-export const indexTimings = { read: 0, analyse: 0, build: 0, write: 0 };
-
-function resetTimings(): void {
-  indexTimings.read = indexTimings.analyse = indexTimings.build = indexTimings.write = 0;
-}
-
 async function writeSegment(
   t: SearchTables,
   state: SearchStateRow,
   builder: SegmentBuilder,
+  timings: IndexTimings = noTimings(),
 ): Promise<number> {
   const seg = state.nextSeg++;
   let start = performance.now();
   const { header, blocks } = builder.build(seg);
-  indexTimings.build += performance.now() - start;
+  timings.build += performance.now() - start;
   start = performance.now();
   await t.blocks.bulkPut(blocks);
   await t.segments.put(header);
-  indexTimings.write += performance.now() - start;
+  timings.write += performance.now() - start;
   state.segments.push(seg);
   return seg;
 }
@@ -360,8 +365,8 @@ export async function indexPiecesIn(
   let builder = new SegmentBuilder();
   // An empty index has nothing to remove (a first indexing, a rebuild, an import into nothing).
   const fresh = state.docCount === 0;
-  resetTimings();
-  onProgress?.({ done: 0, total });
+  const timings = noTimings();
+  onProgress?.({ done: 0, total, timings });
   for (let start = 0; start < ids.length; start += INDEX_CHUNK) {
     const chunk = ids.slice(start, start + INDEX_CHUNK);
     let clock = performance.now();
@@ -388,7 +393,7 @@ export async function indexPiecesIn(
       byPiece = groupPassages(passages);
     }
     if (!fresh) await removePieces(t, state, chunk);
-    indexTimings.read += performance.now() - clock;
+    timings.read += performance.now() - clock;
     clock = performance.now();
     const docRows: SearchDocsRow[] = [];
     const tailDocs: NewDoc[] = [];
@@ -402,21 +407,24 @@ export async function indexPiecesIn(
       } else docRows.push(buildPieceDocs(builder, state, piece, contents[i], passagesOf));
     });
     for (const row of docRows) countFacets(state.facets, row.facets, 1);
-    indexTimings.analyse += performance.now() - clock;
+    timings.analyse += performance.now() - clock;
     clock = performance.now();
     await t.docs.bulkPut(docRows);
-    indexTimings.write += performance.now() - clock;
+    timings.write += performance.now() - clock;
     if (toTail) await appendToTail(t, state, tailDocs);
     else {
       state.docCount += docRows.reduce((sum, row) => sum + row.docs.length, 0);
       if (builder.postings >= SEGMENT_POSTINGS) {
-        await writeSegment(t, state, builder);
+        await writeSegment(t, state, builder, timings);
         builder = new SegmentBuilder();
       }
     }
-    onProgress?.({ done: Math.min(total, start + chunk.length), total });
+    onProgress?.({ done: Math.min(total, start + chunk.length), total, timings });
   }
-  if (builder.size > 0) await writeSegment(t, state, builder);
+  if (builder.size > 0) {
+    await writeSegment(t, state, builder, timings);
+    onProgress?.({ done: total, total, timings }); // with the last segment's time
+  }
   await compactDead(t, state);
   await mergeSegments(t, state);
   await saveState(t, state);
