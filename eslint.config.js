@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,6 +27,15 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'bench/**', 'lib/cli.ts', 'lib/cli/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // useLiveQuery takes a dependency list like useEffect's, so it is checked the same way.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLiveQuery$' }],
+    },
   },
   {
     files: ['**/*.mjs'],
