@@ -40,3 +40,9 @@ export function exportSelection(scope: ExportScope, shown: ShownCollection): Exp
   if (shown.firstScreenOnly) return { pieceIds: null, passageIds: null };
   return { pieceIds: shown.pieces.map((p) => p.id), passageIds: null };
 }
+
+/** How many pieces "the current view" exports; `total`: every piece in the collection. */
+export function viewPieceCount(shown: ShownCollection, total: number): number {
+  if (shown.view === 'passages') return piecesOfPassages(shown.passages).length;
+  return shown.firstScreenOnly ? total : shown.pieces.length;
+}

@@ -1,6 +1,6 @@
 /** The rows of the library list: pieces, passages, and the headers of groups. */
 import type { PassageRow, PieceRow, TagRow } from '../db/schema';
-import { groupPieces, type LibraryView } from './view';
+import { groupPieces, type GroupKey, type ViewKind } from './view';
 
 /** A row of the list; `key` is unique in it (a piece is listed once per group it is in). */
 export type Row =
@@ -22,19 +22,20 @@ function pieceRows(pieces: readonly PieceRow[]): Row[] {
 
 /** The passages in the passages view; else the pieces, under a header per group if grouped. */
 export function listRows(
-  view: Pick<LibraryView, 'view' | 'group'>,
+  kind: ViewKind,
+  group: GroupKey,
   pieces: readonly PieceRow[],
   passages: readonly PassageRow[],
   tagsById: ReadonlyMap<string, TagRow>,
 ): Row[] {
-  if (view.view === 'passages')
+  if (kind === 'passages')
     return passages.map((passage) => ({ kind: 'passage', key: passage.id, passage }));
-  if (view.group === 'none') return pieceRows(pieces);
-  return groupPieces(pieces, view.group, tagsById).flatMap((group): Row[] => [
-    { kind: 'group', key: `g-${group.key}`, label: group.label, count: group.pieces.length },
-    ...group.pieces.map((piece): Row => ({
+  if (group === 'none') return pieceRows(pieces);
+  return groupPieces(pieces, group, tagsById).flatMap((members): Row[] => [
+    { kind: 'group', key: `g-${members.key}`, label: members.label, count: members.pieces.length },
+    ...members.pieces.map((piece): Row => ({
       kind: 'piece',
-      key: `${group.key}-${piece.id}`,
+      key: `${members.key}-${piece.id}`,
       piece,
     })),
   ]);

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { exportSelection, type ShownCollection } from '../../../lib/library/export-scope';
+import {
+  exportSelection,
+  viewPieceCount,
+  type ShownCollection,
+} from '../../../lib/library/export-scope';
 import { passage, piece } from './helpers';
 
 const shown: ShownCollection = {
@@ -41,4 +45,10 @@ describe('exportSelection', () => {
   test('the pieces view: its pieces', () => {
     expect(exportSelection('view', shown)).toEqual({ pieceIds: ['a', 'b'], passageIds: null });
   });
+});
+
+test('viewPieceCount counts what "the current view" exports', () => {
+  expect(viewPieceCount(shown, 9)).toBe(2);
+  expect(viewPieceCount({ ...shown, firstScreenOnly: true }, 9)).toBe(9);
+  expect(viewPieceCount({ ...shown, view: 'passages' }, 9)).toBe(2);
 });
