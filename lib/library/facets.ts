@@ -3,7 +3,7 @@ import type { TagRow } from '../db/schema';
 import type { FacetCounts } from '../search/facets';
 import { themeColor } from '../tags/colors';
 
-export interface FacetEntry {
+interface FacetEntry {
   id: string;
   name: string;
   count: number;
