@@ -145,6 +145,14 @@ export interface MessageMap {
     request: { tabId: number; preview: PagePreview };
     response: { ok: true; body: PageBody } | Failure;
   };
+  /**
+   * Turn automatic highlights on for `origins` (the library has asked for their host access) or
+   * off (the access is given back) (library → background).
+   */
+  'highlights/set': {
+    request: { enabled: boolean; origins: string[] };
+    response: { ok: true } | Failure;
+  };
   /** Save a clip with the user's edits (popup → background). */
   'piece/save': {
     request: { page: PageExtraction; edits: TagEdits };

@@ -1,8 +1,7 @@
 /** Choosing what to export and in which format. Props only: the caller reads and saves. */
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from '../../lib/export';
-
-export type ExportScope = 'all' | 'view' | 'piece';
+import type { ExportScope } from '../../lib/library/export-scope';
 
 export interface ExportRequest {
   scope: ExportScope;

@@ -66,7 +66,7 @@ function VirtualRows<T>(props: VirtualListProps<T>) {
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
   useEffect(() => {
-    if (active >= items.length) setActive(-1);
+    setActive((index) => (index >= items.length ? -1 : index));
   }, [items]);
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? -1;

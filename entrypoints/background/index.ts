@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openLibrary } from '../../lib/library/open';
 import { listenForMessages } from '../../lib/messaging';
+import { setAutoHighlights } from './auto-highlights';
 import { readBody, readTab, saveClip } from './handlers';
 import { annotateTab, passageHandlers } from './passages';
 
@@ -20,6 +21,7 @@ export default defineBackground(() => {
     'clip/read': readTab,
     'clip/body': readBody,
     'piece/save': saveClip,
+    'highlights/set': setAutoHighlights,
     ...passageHandlers,
   });
   // The toolbar button's right-click menu leads to the library.

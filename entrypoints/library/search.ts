@@ -98,21 +98,24 @@ export function useSearch(
     [db],
   );
   const last = useRef<Run | null>(null);
-  const run = (q: string): Run => {
-    const current = last.current;
-    if (current && current.q === q && current.view === view && current.revision === revision) {
-      return current;
-    }
-    const answer = runSearch(db, q, view);
-    // A run the view has moved on from is dropped; its failure, too.
-    answer.catch(() => undefined);
-    last.current = { q, view, revision, answer };
-    return last.current;
-  };
+  const run = useCallback(
+    (q: string): Run => {
+      const current = last.current;
+      if (current && current.q === q && current.view === view && current.revision === revision) {
+        return current;
+      }
+      const answer = runSearch(db, q, view);
+      // A run the view has moved on from is dropped; its failure, too.
+      answer.catch(() => undefined);
+      last.current = { q, view, revision, answer };
+      return last.current;
+    },
+    [db, view, revision],
+  );
   // Again after each change of the collection: a write starts a new view of the index.
   useEffect(() => {
     if (warm) void prepareSearch(db, { readAhead: true });
-  }, [warm, revision]);
+  }, [db, warm, revision]);
   useLayoutEffect(() => {
     if (!q.trim()) {
       setResults(null);
@@ -126,7 +129,8 @@ export function useSearch(
     return () => {
       current = false;
     };
-    // `revision` changes when the collection does, so results follow edits made elsewhere.
-  }, [q, view, revision]);
+    // `run` changes with `view` and with `revision`, which changes when the collection does: results
+    // follow edits made elsewhere.
+  }, [q, run]);
   return { results, start: (q) => void (q.trim() && run(q)), showSnippets };
 }

@@ -93,7 +93,7 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
         if (saved) void showPassages(reading.tabId, saved.id);
       });
     });
-  }, []);
+  }, [tabReading]);
 
   if (phase.name === 'reading') {
     return (

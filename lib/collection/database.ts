@@ -4,8 +4,7 @@
  * an edit of an old one.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { VERSION_1_STORES, VERSION_4_STORES, type CollectionTables } from '../db/schema';
-import { moveDeviceSettings } from './settings';
+import { VERSION_1_STORES, type CollectionTables } from '../db/schema';
 import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 import { SEARCH_STORES, upgradeFacetCounts, upgradeSearchIndex } from '../search/schema';
 import type {
@@ -24,7 +23,6 @@ export class CommonplaceDB extends Dexie implements CollectionTables {
   passages!: EntityTable<PassageRow, 'id'>;
   tags!: EntityTable<TagRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
-  deviceSettings!: EntityTable<SettingRow, 'key'>;
   // Search index (version 2), written only through lib/search.
   searchState!: Table<SearchStateRow, string>;
   searchSegments!: Table<SearchSegmentRow, number>;
@@ -40,8 +38,6 @@ export class CommonplaceDB extends Dexie implements CollectionTables {
     // 3: facet counts kept with the index, so the library paints its sidebar without reading
     // every piece (no new table or index).
     this.version(3).stores({}).upgrade(upgradeFacetCounts);
-    // 4: device-only settings move to a table of their own (kept, never exported).
-    this.version(4).stores(VERSION_4_STORES).upgrade(moveDeviceSettings);
   }
 }
 

@@ -17,9 +17,6 @@ export const VERSION_1_STORES = {
   settings: 'key',
 } as const;
 
-/** Version 4: settings of this browser only (lib/settings), kept apart so no backup reads them. */
-export const VERSION_4_STORES = { deviceSettings: 'key' } as const;
-
 /**
  * The tables lib/db works on. Pass the database itself inside a transaction that the caller
  * opened over the tables used (Dexie binds them to it).
@@ -30,7 +27,6 @@ export interface CollectionTables {
   passages: EntityTable<PassageRow, 'id'>;
   tags: EntityTable<TagRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
-  deviceSettings: EntityTable<SettingRow, 'key'>;
 }
 
 export function newId(): string {

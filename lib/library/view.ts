@@ -150,6 +150,19 @@ export function filterPieces(
   return pieces.filter((piece) => (!matches || matches.has(piece.id)) && passes(piece));
 }
 
+/** Whether two views filter alike (search, sort, grouping and the open piece aside). */
+export function sameFilters(a: LibraryView, b: LibraryView): boolean {
+  return (
+    a.themes.join() === b.themes.join() &&
+    a.themeMode === b.themeMode &&
+    a.authors.join() === b.authors.join() &&
+    a.site === b.site &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.dateField === b.dateField
+  );
+}
+
 /** Whether the view filters at all (search aside). */
 function filtersAnything(view: LibraryView): boolean {
   return (

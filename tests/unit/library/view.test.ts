@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { random } from '../../support/random';
-import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
 import {
   DEFAULT_VIEW,
   effectiveSort,
@@ -11,52 +10,13 @@ import {
   groupPieces,
   listsEveryPieceNewestFirst,
   parseView,
+  sameFilters,
   sortPieces,
   tagPieces,
   viewToSearch,
   type LibraryView,
 } from '../../../lib/library/view';
-
-function piece(id: string, fields: Partial<PieceRow> = {}): PieceRow {
-  return {
-    id,
-    url: `https://site.example/${id}`,
-    pageUrl: `https://site.example/${id}`,
-    pageKind: 'article',
-    title: id,
-    siteName: 'Site',
-    authorIds: [],
-    themeIds: [],
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'en',
-    excerpt: '',
-    wordCount: 100,
-    contentHash: '',
-    note: '',
-    capturedAt: '2026-01-01T00:00:00.000Z',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
-
-function tag(id: string, name: string, kind: TagRow['kind'] = 'theme'): TagRow {
-  return {
-    id,
-    kind,
-    name,
-    key: name.toLowerCase(),
-    aliases: [],
-    aliasKeys: [],
-    color: null,
-    personName: null,
-    createdAt: '',
-    updatedAt: '',
-  };
-}
-
-const view = (fields: Partial<LibraryView>): LibraryView => ({ ...DEFAULT_VIEW, ...fields });
+import { passage, piece, tag, view } from './helpers';
 
 const pieces = [
   piece('a', {
@@ -210,19 +170,6 @@ test('facetCounts counts authors, themes and sites', () => {
 });
 
 describe('filterPassages', () => {
-  const passage = (id: string, pieceId: string, fields: Partial<PassageRow> = {}): PassageRow => ({
-    id,
-    pieceId,
-    selectors: [],
-    quote: id,
-    textFragment: null,
-    note: '',
-    authorIds: [],
-    themeIds: [],
-    createdAt: `2026-05-0${id.length}T00:00:00.000Z`,
-    updatedAt: '',
-    ...fields,
-  });
   const byId = new Map(pieces.map((p) => [p.id, p]));
   const passages = [
     passage('p1', 'd', { themeIds: ['imp'] }),
@@ -300,4 +247,12 @@ describe('filterTagged', () => {
     // No filter: the list itself, not a copy.
     expect(filterTagged(tagged, view({}))).toBe(tagged.pieces);
   });
+});
+
+test('sameFilters looks at the filters only', () => {
+  const filtered = view({ themes: ['imp'], site: 'USC' });
+  expect(sameFilters(filtered, { ...filtered, q: 'kag', sort: 'title', piece: 'a' })).toBe(true);
+  for (const change of [{ themes: ['imp', 'syria'] }, { themeMode: 'any' as const }, { to: 'x' }]) {
+    expect(sameFilters(filtered, { ...filtered, ...change })).toBe(false);
+  }
 });

@@ -1,0 +1,72 @@
+/** "Backup and settings" in the sidebar: automatic highlights, backups, colours, imports. */
+import { useMemo, useState } from 'preact/hooks';
+import { BackupPanel } from '../../components/BackupPanel';
+import { AnnotationImport } from '../../components/library/AnnotationImport';
+import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
+import { ThemeColors } from '../../components/library/ThemeColors';
+import type { BackupProgress } from '../../lib/backup/database';
+import type { PieceRow, TagRow } from '../../lib/model/records';
+import { themeColors } from '../../lib/library/facets';
+import { clippedSitePatterns } from '../../lib/passages/origins';
+import {
+  downloadBackup,
+  importAnnotationFile,
+  restoreBackup,
+  saveThemeColor,
+  turnOffAutoHighlights,
+  turnOnAutoHighlights,
+} from './actions';
+import type { Attempt } from './attempt';
+import { useAutoHighlights } from './queries';
+import { useProgress } from './use-progress';
+
+export interface SettingsProps {
+  /** Every piece, once read. */
+  pieces: readonly PieceRow[] | undefined;
+  tags: readonly TagRow[] | undefined;
+  attempt: Attempt;
+}
+
+export function Settings({ pieces, tags, attempt }: SettingsProps) {
+  const [open, setOpen] = useState(false);
+  const autoHighlights = useAutoHighlights();
+  const backup = useProgress<BackupProgress>();
+  // Parsing every piece's URL is only needed once the settings are open.
+  const clippedSites = useMemo(
+    () => (open ? clippedSitePatterns((pieces ?? []).flatMap((p) => [p.url, p.pageUrl])) : []),
+    [pieces, open],
+  );
+  return (
+    <details
+      class="settings"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>Backup and settings</summary>
+      <AutoHighlightSetting
+        enabled={autoHighlights?.enabled === true}
+        sites={autoHighlights?.enabled ? autoHighlights.origins : clippedSites}
+        onChange={(enabled) =>
+          // The permission request must come first in the click handler (user gesture).
+          void attempt(() =>
+            enabled
+              ? turnOnAutoHighlights(clippedSites)
+              : turnOffAutoHighlights(autoHighlights?.origins ?? []),
+          )
+        }
+      />
+      <BackupPanel
+        progress={backup.progress}
+        onExport={() => backup.track(downloadBackup)}
+        onImport={(file) => backup.track((report) => restoreBackup(file, report))}
+      />
+      {/* A row per theme: built only while the settings are open. */}
+      {open && (
+        <ThemeColors
+          themes={themeColors(tags ?? [])}
+          onChange={(id, color) => void attempt(() => saveThemeColor(id, color))}
+        />
+      )}
+      <AnnotationImport onImport={importAnnotationFile} />
+    </details>
+  );
+}
