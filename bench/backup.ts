@@ -13,7 +13,8 @@ import {
   type PieceRow,
   type TagRow,
 } from '../lib/db/schema';
-import { exportBackupBlob, importBackup } from '../lib/backup/database';
+import { exportBackupBlob } from '../lib/backup/export-stream';
+import { importBackup } from '../lib/backup/import-file';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
 import { MemoryPeak, type MemoryFigures } from './memory';

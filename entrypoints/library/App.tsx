@@ -14,16 +14,13 @@ import { PieceEditor } from '../../components/library/PieceEditor';
 import { ReaderView } from '../../components/library/ReaderView';
 import { Toolbar } from '../../components/library/Toolbar';
 import { VirtualList } from '../../components/library/VirtualList';
-import {
-  backupFileName,
-  collectBackup,
-  exportBackupBlob,
-  importAnnotations,
-  importBackup,
-  saveBlob,
-  type BackupProgress,
-} from '../../lib/backup/database';
-import { throttleProgress } from '../../lib/backup/progress';
+import { importAnnotations } from '../../lib/backup/annotation-import';
+import { exportBackupBlob } from '../../lib/backup/export-stream';
+import { backupFileName } from '../../lib/backup/file-name';
+import { importBackup } from '../../lib/backup/import-file';
+import { throttleProgress, type BackupProgress } from '../../lib/backup/progress';
+import { collectBackup } from '../../lib/backup/references';
+import { saveBlob } from './download';
 import { exportFormat } from '../../lib/export';
 import { setThemeColor } from '../../lib/db/tags';
 import {

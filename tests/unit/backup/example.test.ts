@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backupJsonSchemaText, SCHEMA_PATH } from '../../../lib/backup/json-schema';
 import { mergeBackups } from '../../../lib/backup/merge';
 import { validateBackup } from '../../../lib/backup/validate';
-import { importBackup } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
 import { dump, newDb, tablesOf } from './helpers';
 
 const root = new URL('../../../', import.meta.url);

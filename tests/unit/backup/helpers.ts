@@ -10,7 +10,7 @@ import {
   type BackupTable,
 } from '../../../lib/backup/format';
 import { sortBackup } from '../../../lib/backup/merge';
-import { exportBackup } from '../../../lib/backup/database';
+import { exportBackup } from '../../../lib/backup/export-stream';
 import { random } from '../../support/random';
 import { SEARCH_INDEX_TABLES } from '../../../lib/search';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBackup } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
 import type { Backup } from '../../../lib/backup/format';
 import {
   deepEqual,

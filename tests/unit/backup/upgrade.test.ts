@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importBackup, InvalidBackupError } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
+import { InvalidBackupError } from '../../../lib/backup/issues';
 import { BACKUP_VERSION } from '../../../lib/backup/format';
 import { mergeBackups } from '../../../lib/backup/merge';
 import { upgradeBackup } from '../../../lib/backup/upgrade';
