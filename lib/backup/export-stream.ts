@@ -34,12 +34,10 @@ export async function* exportBackup(
   options.onProgress?.({ label: 'Exporting', done, total });
 
   const references = new ReferenceFilter();
-  const writer = new BackupWriter();
   // Text goes out in pieces of about 64 KB: small enough to stay short-lived, few enough to be cheap.
-  let buffer: string[] = [writer.begin(exportedAt)];
-  let size = 0;
+  const writer = new BackupWriter(exportedAt, YIELD_CHARS);
   for (const table of BACKUP_TABLES) {
-    buffer.push(writer.beginTable(table));
+    writer.beginTable(table);
     const source = tableOf(db, table);
     const readAfter = (last: string | undefined): Promise<BackupRow[]> =>
       (last === undefined ? source.toCollection() : source.where(':id').above(last))
@@ -58,21 +56,14 @@ export async function* exportBackup(
         const kept = references.keep(table, row);
         if (!kept) continue;
         const text = writer.row(table, kept);
-        buffer.push(text);
-        size += text.length;
-        if (size >= YIELD_CHARS) {
-          yield buffer.join('');
-          buffer = [];
-          size = 0;
-        }
+        if (text !== null) yield text;
       }
       done += rows.length;
       options.onProgress?.({ label: 'Exporting', done: Math.min(done, total), total });
     }
-    buffer.push(writer.endTable());
+    writer.endTable();
   }
-  buffer.push(writer.end());
-  yield buffer.join('');
+  yield writer.end();
   options.onProgress?.({ label: 'Exported', done: total, total });
 }
 

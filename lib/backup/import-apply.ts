@@ -158,6 +158,15 @@ async function indexImported(
   if (changed.size > 0) await indexPieces(db, [...changed], progress);
 }
 
+/** Merges a validated backup into the database in one transaction. */
+export async function applyBackup(
+  db: CommonplaceDB,
+  backup: Backup,
+  options: ImportOptions = {},
+): Promise<MergeSummary> {
+  return applyPrepared(db, () => backup, options);
+}
+
 /**
  * Merges into the database, in one transaction, the backup that `prepare` gives: it runs inside
  * the transaction with the prefetch, so the rows it reads there are not read twice. A throw
@@ -214,13 +223,4 @@ export async function applyPrepared(
   } catch (error) {
     explainStorageError(error);
   }
-}
-
-/** Merges a validated backup into the database in one transaction. */
-export async function applyBackup(
-  db: CommonplaceDB,
-  backup: Backup,
-  options: ImportOptions = {},
-): Promise<MergeSummary> {
-  return applyPrepared(db, () => backup, options);
 }
