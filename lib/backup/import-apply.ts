@@ -14,7 +14,8 @@ import type {
 import { explainStorageError } from '../db/errors';
 import { SEARCH_TABLES, indexPieceRows, indexPieces } from '../search';
 import { BACKUP_TABLES, primaryKey, type Backup, type BackupRow, type BackupTable } from './format';
-import { mergeIncoming, type MergeSource, type MergeSummary } from './merge';
+import { mergeIncoming, type MergeSummary } from './merge';
+import type { MergeSource } from './merge-pass';
 import type { BackupProgress } from './progress';
 import { tableOf } from './tables';
 
