@@ -8,7 +8,8 @@
 import 'fake-indexeddb/auto';
 import { CommonplaceDB } from '../lib/collection/database';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/model/records';
-import { exportBackupBlob, importBackup } from '../lib/backup/database';
+import { exportBackupBlob } from '../lib/backup/export-stream';
+import { importBackup } from '../lib/backup/import-file';
 import { parsePersonName } from '../lib/extract/names';
 import { tagKey } from '../lib/tags/normalize';
 import { MemoryPeak, type MemoryFigures } from './memory';

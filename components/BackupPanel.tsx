@@ -8,7 +8,8 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import type { BackupProgress, ImportSummary } from '../lib/backup/database';
+import type { ImportSummary } from '../lib/backup/import-file';
+import type { BackupProgress } from '../lib/backup/progress';
 import type { BackupIssue } from '../lib/backup/issues';
 import { BACKUP_TABLES, type BackupTable } from '../lib/backup/format';
 

@@ -4,7 +4,7 @@ import { BackupPanel } from '../../components/BackupPanel';
 import { AnnotationImport } from '../../components/library/AnnotationImport';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
 import { ThemeColors } from '../../components/library/ThemeColors';
-import type { BackupProgress } from '../../lib/backup/database';
+import type { BackupProgress } from '../../lib/backup/progress';
 import type { PieceRow, TagRow } from '../../lib/model/records';
 import { themeColors } from '../../lib/library/facets';
 import { clippedSitePatterns } from '../../lib/passages/origins';

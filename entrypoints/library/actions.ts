@@ -3,20 +3,18 @@
  * thrown; the caller shows them.
  */
 import type { ExportRequest } from '../../components/library/ExportPanel';
-import {
-  backupFileName,
-  collectBackup,
-  exportBackupBlob,
-  importAnnotations,
-  importBackup,
-  saveBlob,
-  type BackupProgress,
-} from '../../lib/backup/database';
+import { importAnnotations } from '../../lib/backup/annotation-import';
+import { exportBackupBlob } from '../../lib/backup/export-stream';
+import { backupFileName } from '../../lib/backup/file-name';
+import { importBackup } from '../../lib/backup/import-file';
+import type { BackupProgress } from '../../lib/backup/progress';
+import { collectBackup } from '../../lib/backup/references';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../../lib/collection/database';
 import { writeSetting } from '../../lib/collection/settings';
 import { sendMessage } from '../../lib/messaging';
 import { IMAGES_SHOWN } from '../../lib/settings/catalogue';
+import { saveBlob } from './download';
 import { type PieceMetadataEdits } from '../../lib/model/edits';
 import {
   deletePiece,

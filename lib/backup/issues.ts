@@ -1,10 +1,23 @@
-/** Problems found in a backup file, each with the place in the file it concerns. */
+/** Problems found in a backup file, each with the place it concerns, and the error refusing one. */
 import type * as v from 'valibot';
 
 export interface BackupIssue {
   /** Where: `$` (the whole file), `$.version`, `pieces[3].url`, `tags[0].aliases[2]` ... */
   path: string;
   message: string;
+}
+
+/** A file that was refused; `errors` say what is wrong and where. Nothing was written. */
+export class InvalidBackupError extends Error {
+  override name = 'InvalidBackupError';
+  constructor(readonly errors: BackupIssue[]) {
+    const first = errors[0];
+    super(
+      `Not imported: the file is not a valid Commonplace backup` +
+        (first ? ` (${first.path}: ${first.message})` : '') +
+        '. Nothing in your collection was changed.',
+    );
+  }
 }
 
 /** Collects issues up to a limit, so that a file of junk gives a readable list. */

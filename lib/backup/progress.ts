@@ -8,6 +8,12 @@ export interface Progress {
   total: number;
 }
 
+/** A step of a backup export or import, for the progress bar. */
+export interface BackupProgress extends Progress {
+  /** What is happening, for the progress bar's label. */
+  label: string;
+}
+
 /**
  * Passes on at most one report per `intervalMs`; a report that starts or finishes a step, or
  * changes its label, always passes.

@@ -27,12 +27,12 @@ import {
 } from './format';
 
 /** The first line of a written backup (without the line break). */
-export function headerText(exportedAt: string): string {
+function headerText(exportedAt: string): string {
   return `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(exportedAt)}`;
 }
 
 /** One record as JSON, fields in the format's order (fields the format does not know are left out). */
-export function recordText(table: BackupTable, row: BackupRow): string {
+function recordText(table: BackupTable, row: BackupRow): string {
   const ordered: Record<string, unknown> = {};
   const source = row as unknown as Record<string, unknown>;
   for (const key of RECORD_KEYS[table]) ordered[key] = source[key];
@@ -40,57 +40,66 @@ export function recordText(table: BackupTable, row: BackupRow): string {
 }
 
 /**
- * Writes rows of the tables in order; `begin`/`row`/`end` produce the exact separators so that
- * the concatenation of every returned string is the backup.
+ * Writes rows of the tables in order, with the exact separators, and gives the text out in pieces
+ * of about `chunkChars` characters (counting the rows): the concatenation of the pieces is the
+ * backup.
  */
 export class BackupWriter {
   private first = true;
+  private parts: string[];
+  private size = 0;
 
-  begin(exportedAt: string): string {
-    return headerText(exportedAt);
+  constructor(
+    exportedAt: string,
+    private readonly chunkChars: number,
+  ) {
+    this.parts = [headerText(exportedAt)];
   }
 
-  beginTable(table: BackupTable): string {
+  beginTable(table: BackupTable): void {
     this.first = true;
-    return `,\n${JSON.stringify(table)}:[`;
+    this.parts.push(`,\n${JSON.stringify(table)}:[`);
   }
 
-  row(table: BackupTable, row: BackupRow): string {
+  /** Adds a row; gives the text not given out yet once it has reached `chunkChars`, else null. */
+  row(table: BackupTable, row: BackupRow): string | null {
     const text = (this.first ? '\n' : ',\n') + recordText(table, row);
     this.first = false;
-    return text;
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size >= this.chunkChars ? this.take() : null;
   }
 
-  endTable(): string {
-    return '\n]';
+  endTable(): void {
+    this.parts.push('\n]');
   }
 
+  /** Ends the backup: the text not given out yet. */
   end(): string {
-    return '}\n';
+    this.parts.push('}\n');
+    return this.take();
+  }
+
+  private take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
   }
 }
 
 /** The text of a backup, in pieces of about `chunkChars` characters. */
 export function* serializeBackup(backup: Backup, chunkChars = 1 << 20): Generator<string> {
-  const writer = new BackupWriter();
-  let buffer: string[] = [writer.begin(backup.exportedAt)];
-  let size = 0;
+  const writer = new BackupWriter(backup.exportedAt, chunkChars);
   for (const table of BACKUP_TABLES) {
-    buffer.push(writer.beginTable(table));
+    writer.beginTable(table);
     for (const row of backup[table] as BackupRow[]) {
       const text = writer.row(table, row);
-      buffer.push(text);
-      size += text.length;
-      if (size >= chunkChars) {
-        yield buffer.join('');
-        buffer = [];
-        size = 0;
-      }
+      if (text !== null) yield text;
     }
-    buffer.push(writer.endTable());
+    writer.endTable();
   }
-  buffer.push(writer.end());
-  yield buffer.join('');
+  yield writer.end();
 }
 
 /**

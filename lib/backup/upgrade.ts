@@ -41,7 +41,7 @@ const names = v.pipe(
   v.maxLength(LIMITS.list, (issue) => `too many names: ${issue.received}`),
 );
 
-export const V0PieceSchema = v.strictObject({
+const V0PieceSchema = v.strictObject({
   id,
   url: v.pipe(text(LIMITS.text), v.minLength(1, 'must not be empty')),
   title: text(LIMITS.text),
@@ -64,7 +64,7 @@ export const V0PieceSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
-export const V0BackupSchema = v.strictObject({
+const V0BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(0),
   exportedAt: timestamp,
@@ -79,7 +79,7 @@ export const V0BackupSchema = v.strictObject({
   ),
 });
 
-export type V0Backup = v.InferOutput<typeof V0BackupSchema>;
+type V0Backup = v.InferOutput<typeof V0BackupSchema>;
 
 export type UpgradeResult = { ok: true; doc: unknown } | { ok: false; errors: BackupIssue[] };
 

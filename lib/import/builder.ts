@@ -59,7 +59,7 @@ export interface ImportSummary {
 }
 
 export interface ImportResult {
-  /** A partial backup: merge it with `applyBackup`/`mergeBackups`. */
+  /** A partial backup: merge it with `applyBackup`/`mergeBackupsWithSummary`. */
   backup: Backup;
   summary: ImportSummary;
 }
@@ -108,7 +108,7 @@ export function readJson(input: unknown): unknown {
 }
 
 /** A timestamp the backup format accepts, from whatever the tool wrote; null if none. */
-export function timestampOf(value: unknown): string | null {
+function timestampOf(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 40) return null;
   if (isTimestamp(value)) return value;
   const time = Date.parse(value);
@@ -118,7 +118,7 @@ export function timestampOf(value: unknown): string | null {
 const TEXT_QUOTE = 'TextQuoteSelector';
 
 /** The quote of a TextQuoteSelector (at the top or inside a `refinedBy` chain). */
-export function quoteOf(selectors: JsonObject[]): string | null {
+function quoteOf(selectors: JsonObject[]): string | null {
   for (let selector of selectors) {
     for (let depth = 0; depth < 8; depth++) {
       if (selector.type === TEXT_QUOTE && typeof selector.exact === 'string') return selector.exact;

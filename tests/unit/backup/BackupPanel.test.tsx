@@ -7,7 +7,8 @@ import {
   describeImport,
   type BackupPanelProps,
 } from '../../../components/BackupPanel';
-import { InvalidBackupError, type ImportSummary } from '../../../lib/backup/database';
+import type { ImportSummary } from '../../../lib/backup/import-file';
+import { InvalidBackupError } from '../../../lib/backup/issues';
 import { StorageFullError } from '../../../lib/db/errors';
 
 const none = { added: 0, updated: 0, unchanged: 0 };

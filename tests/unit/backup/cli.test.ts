@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../lib/cli/shared';
 import { validateCommand } from '../../../lib/cli/validate';
 import { mergeCommand } from '../../../lib/cli/merge';
-import { mergeBackups } from '../../../lib/backup/merge';
 import { serializeBackup } from '../../../lib/backup/serialize';
 import { validateBackup } from '../../../lib/backup/validate';
 import type { Backup } from '../../../lib/backup/format';
-import { divergeFrom, makeCollection } from './helpers';
+import { divergeFrom, makeCollection, mergeBackups } from './helpers';
 import { captureIO } from '../factories';
 
 const root = new URL('../../../', import.meta.url);

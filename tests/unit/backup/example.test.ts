@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backupJsonSchemaText, SCHEMA_PATH } from '../../../lib/backup/json-schema';
-import { mergeBackups } from '../../../lib/backup/merge';
 import { validateBackup } from '../../../lib/backup/validate';
-import { importBackup } from '../../../lib/backup/database';
-import { dump, newDb, tablesOf } from './helpers';
+import { importBackup } from '../../../lib/backup/import-file';
+import { dump, mergeBackups, newDb, tablesOf } from './helpers';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');

@@ -11,8 +11,8 @@ import {
   type Backup,
   type BackupTable,
 } from '../../../lib/backup/format';
-import { sortBackup } from '../../../lib/backup/merge';
-import { exportBackup } from '../../../lib/backup/database';
+import { mergeBackupsWithSummary, sortBackup } from '../../../lib/backup/merge';
+import { exportBackup } from '../../../lib/backup/export-stream';
 import { random } from '../../support/random';
 import { SEARCH_INDEX_TABLES } from '../../../lib/search';
 
@@ -44,6 +44,11 @@ export function tablesOf(backup: Backup): Dump {
   const result = {} as Dump;
   for (const table of BACKUP_TABLES) result[table] = sorted[table];
   return result;
+}
+
+/** `incoming` merged into `base`, the merged backup alone. */
+export function mergeBackups(base: Backup, incoming: Backup): Backup {
+  return mergeBackupsWithSummary(base, incoming).backup;
 }
 
 /** Writes a backup's rows into the database as they are (no merge). */

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importBackup, InvalidBackupError } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
+import { InvalidBackupError } from '../../../lib/backup/issues';
 import type { Backup } from '../../../lib/backup/format';
 import { validateBackup } from '../../../lib/backup/validate';
 import {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importBackup } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
 import type { Backup } from '../../../lib/backup/format';
-import {
-  deepEqual,
-  mergeBackups,
-  mergeBackupsWithSummary,
-  sortBackup,
-} from '../../../lib/backup/merge';
+import { mergeBackupsWithSummary, sortBackup } from '../../../lib/backup/merge';
+import { deepEqual } from '../../../lib/backup/merge-compare';
 import { validateBackup } from '../../../lib/backup/validate';
 import { tagKey } from '../../../lib/tags/normalize';
 import {
@@ -18,6 +14,7 @@ import {
   makePassage,
   makePiece,
   makeTag,
+  mergeBackups,
   newDb,
   stamp,
   tablesOf,

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exportBackup,
-  exportBackupBlob,
-  importBackup,
-  InvalidBackupError,
-  backupFileName,
-  type BackupProgress,
-} from '../../../lib/backup/database';
+import { exportBackup, exportBackupBlob } from '../../../lib/backup/export-stream';
+import { backupFileName } from '../../../lib/backup/file-name';
+import { importBackup } from '../../../lib/backup/import-file';
+import { InvalidBackupError } from '../../../lib/backup/issues';
+import type { BackupProgress } from '../../../lib/backup/progress';
 import { BACKUP_TABLES, type Backup } from '../../../lib/backup/format';
 import { LineReader, readBackupFile } from '../../../lib/backup/serialize';
 import { validateBackup } from '../../../lib/backup/validate';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importBackup, InvalidBackupError } from '../../../lib/backup/database';
+import { importBackup } from '../../../lib/backup/import-file';
+import { InvalidBackupError } from '../../../lib/backup/issues';
 import { BACKUP_VERSION } from '../../../lib/backup/format';
-import { mergeBackups } from '../../../lib/backup/merge';
 import { upgradeBackup } from '../../../lib/backup/upgrade';
 import { validateBackup } from '../../../lib/backup/validate';
-import { dump, fill, makeCollection, newDb } from './helpers';
+import { dump, fill, makeCollection, mergeBackups, newDb } from './helpers';
 
 const v0Text = readFileSync(
   new URL('../../fixtures/backup/version-0.json', import.meta.url),

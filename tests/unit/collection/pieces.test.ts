@@ -9,7 +9,7 @@ import {
 import { StorageFullError } from '../../../lib/db/errors';
 import { RowTooLargeError } from '../../../lib/db/limits';
 import { LIMITS } from '../../../lib/backup/format';
-import { collectBackup } from '../../../lib/backup/database';
+import { collectBackup } from '../../../lib/backup/references';
 import { validateBackup } from '../../../lib/backup/validate';
 import { addPassage, deletePassage } from '../../../lib/collection/passages';
 import { searchPassages, searchPieces } from '../../../lib/search';

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { applyBackup, collectBackup } from '../../../lib/backup/database';
+import { applyBackup } from '../../../lib/backup/import-apply';
+import { collectBackup } from '../../../lib/backup/references';
 import { deletePiece, restorePiece, savePiece, updatePiece } from '../../../lib/collection/pieces';
 import { VERSION_1_STORES } from '../../../lib/db/schema';
 import { CommonplaceDB } from '../../../lib/collection/database';
