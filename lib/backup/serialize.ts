@@ -20,11 +20,11 @@ import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BACKUP_VERSION,
-  RECORD_KEYS,
   type Backup,
   type BackupRow,
   type BackupTable,
 } from './format';
+import { RECORD_KEYS } from '../model/row-schemas';
 
 /** The first line of a written backup (without the line break). */
 function headerText(exportedAt: string): string {

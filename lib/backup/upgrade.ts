@@ -12,17 +12,8 @@ import { countWords } from '../extract/text';
 import type { TagKind } from '../model/records';
 import { cleanTagName, tagKey } from '../tags/normalize';
 import type { ContentRow, PieceRow, SettingRow, TagRow } from '../model/records';
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  LIMITS,
-  compareKeys,
-  isIsoDate,
-  isTimestamp,
-  jsonValueProblem,
-  objectOf,
-  type Backup,
-} from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, compareKeys, type Backup } from './format';
+import { LIMITS, isIsoDate, isTimestamp, jsonValueProblem, objectOf } from '../model/row-schemas';
 import { fromValibot, type BackupIssue } from './issues';
 
 const text = (max: number) =>

@@ -8,11 +8,10 @@ import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BACKUP_VERSION,
-  RECORD_SCHEMAS,
-  isTimestamp,
   type Backup,
   type BackupTable,
 } from './format';
+import { RECORD_SCHEMAS, isTimestamp } from '../model/row-schemas';
 import { IssueList, describeValue, fromValibot, joinPath, quote, type BackupIssue } from './issues';
 import { upgradeBackup } from './upgrade';
 

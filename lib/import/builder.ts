@@ -11,14 +11,8 @@
  * - Ids are stable (see ./ids.ts) and timestamps come from the annotations, so importing the same
  *   file twice changes nothing the second time.
  */
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  LIMITS,
-  isTimestamp,
-  jsonValueProblem,
-  type Backup,
-} from '../backup/format';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup/format';
+import { LIMITS, isTimestamp, jsonValueProblem } from '../model/row-schemas';
 import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import { stripTracking } from '../extract/tracking';
 import { cleanTagName, tagKey } from '../tags/normalize';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isTimestamp, jsonValueProblem } from '../../../lib/backup/format';
+import { isIsoDate, isTimestamp, jsonValueProblem } from '../../../lib/model/row-schemas';
 import { joinPath, pathOf } from '../../../lib/backup/issues';
 import {
   describeCounts,

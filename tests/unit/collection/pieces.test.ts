@@ -8,7 +8,7 @@ import {
 } from '../../../lib/collection/pieces';
 import { StorageFullError } from '../../../lib/db/errors';
 import { RowTooLargeError } from '../../../lib/db/limits';
-import { LIMITS } from '../../../lib/backup/format';
+import { LIMITS } from '../../../lib/model/row-schemas';
 import { collectBackup } from '../../../lib/backup/references';
 import { validateBackup } from '../../../lib/backup/validate';
 import { addPassage, deletePassage } from '../../../lib/collection/passages';

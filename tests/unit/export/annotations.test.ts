@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimestamp } from '../../../lib/backup/format';
+import { isTimestamp } from '../../../lib/model/row-schemas';
 import { mergeBackupsWithSummary } from '../../../lib/backup/merge';
 import { validateBackup } from '../../../lib/backup/validate';
 import { annotationId, exportWebAnnotations } from '../../../lib/export/annotations';
