@@ -1,4 +1,5 @@
 /** One pass of the merge rules of ./merge.ts: incoming rows applied to a view of the existing ones. */
+import { isDeviceSetting } from '../settings/catalogue';
 import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 import {
   BACKUP_TABLES,
@@ -356,6 +357,8 @@ export class Merger {
 
   mergeSettings(incoming: readonly SettingRow[]): void {
     for (const setting of incoming) {
+      // A backup made before settings had scopes may hold another device's (lib/settings).
+      if (isDeviceSetting(setting.key)) continue;
       const current = this.written.settings.get(setting.key) ?? this.source.setting(setting.key);
       this.touch('settings', setting.key, this.source.setting(setting.key));
       if (current && !isNewer(setting.updatedAt, current.updatedAt)) continue;

@@ -2,9 +2,11 @@
  * What refers to what in a backup: pieces and passages name tags (`authorIds`, `themeIds`);
  * stored copies and passages name a piece (`pieceId`). An export leaves out references that point
  * at nothing, so that every export is importable; a partial backup carries what its pieces need.
+ * Settings of this device only stay out of every backup.
  */
 import type { CommonplaceDB } from '../collection/database';
-import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
+import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
+import { isDeviceSetting } from '../settings/catalogue';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -43,7 +45,7 @@ export class ReferenceFilter {
         return this.pieceIds.has(passage.pieceId) ? this.withKnownTags(passage) : null;
       }
       case 'settings':
-        return row;
+        return isDeviceSetting((row as SettingRow).key) ? null : row;
     }
   }
 
@@ -101,7 +103,9 @@ export async function collectBackup(
         pieces,
         contents,
         passages,
-        settings: pieceIds ? [] : await db.settings.toArray(),
+        settings: pieceIds
+          ? []
+          : (await db.settings.toArray()).filter((s) => !isDeviceSetting(s.key)),
       };
     },
   );

@@ -34,3 +34,6 @@ export function scopeOfKey(key: string): SettingScope {
   const family = FAMILIES.find((f) => key.startsWith(`${f.prefix}:`));
   return family?.scope ?? 'collection';
 }
+
+/** A setting of this browser only (granted host access, say): never in a backup, nor taken from one. */
+export const isDeviceSetting = (key: string): boolean => scopeOfKey(key) === 'device';
