@@ -25,7 +25,7 @@ export type Injections = Partial<{
   '/passages.js': undefined | Error;
 }>;
 
-type PageAnswers = Partial<{
+export type PageAnswers = Partial<{
   [T in PageCommandType]: PageCommandMap[T]['response'];
 }>;
 
@@ -35,6 +35,8 @@ export interface FakeTab {
   commands: PageCommand[];
   /** Stylesheets inserted into the tab. */
   css: string[];
+  /** What the page-side script answers to each command (a test may change it). */
+  answers: PageAnswers;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function openTab(
   fakeBrowser.reset();
   vi.restoreAllMocks();
   const created = await fakeBrowser.tabs.create({ url });
-  const tab: FakeTab = { id: created.id!, commands: [], css: [] };
+  const tab: FakeTab = { id: created.id!, commands: [], css: [], answers };
   vi.spyOn(fakeBrowser.extension, 'isAllowedFileSchemeAccess').mockImplementation(
     (async () => false) as typeof fakeBrowser.extension.isAllowedFileSchemeAccess,
   );
@@ -74,7 +76,7 @@ export async function openTab(
     command: PageCommand,
   ) => {
     tab.commands.push(command);
-    return answers[command.type] ?? { ok: true };
+    return tab.answers[command.type] ?? { ok: true };
   }) as typeof fakeBrowser.tabs.sendMessage);
   return tab;
 }
@@ -130,4 +132,19 @@ export function selectionOnArticle(quote = 'copy out what we read'): PageSelecti
     selectors: [{ type: 'TextQuoteSelector', exact: quote }],
     textFragment: `:~:text=${encodeURIComponent(quote)}`,
   };
+}
+
+/** The page-side script's answers on the article: the selection captured, passages found. */
+export function articleAnswers(found: string[] = []): PageAnswers {
+  return {
+    'page/capture': { ok: true, selection: selectionOnArticle() },
+    'page/paint': { found, orphans: [] },
+  };
+}
+
+/** The token of the passage editor the background opened over the page (after annotating). */
+export function editorToken(tab: FakeTab): string {
+  const open = tab.commands.find((c) => c.type === 'page/open-editor');
+  if (!open) throw new Error('no passage editor was opened');
+  return (open as PageCommand<'page/open-editor'>).token;
 }
