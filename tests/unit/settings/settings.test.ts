@@ -76,7 +76,7 @@ describe('settings in backups', () => {
     const db = await withBothScopes();
     const streamed = JSON.parse(await exportText(db)) as { settings: { key: string }[] };
     expect(streamed.settings.map((s) => s.key)).toEqual(['images:p1']);
-    const collected = await collectBackup(db);
+    const collected = await collectBackup(db, null);
     expect(collected.settings.map((s) => s.key)).toEqual(['images:p1']);
   });
 
