@@ -21,7 +21,7 @@ import {
   searchPieces,
 } from '../lib/search';
 import { SEARCH_INDEX_TABLES, type IndexTimings } from '../lib/search/writer';
-import { BLOCK_CACHE_BYTES } from '../lib/search/view';
+import { BLOCK_CACHE_BYTES } from '../lib/search/cache';
 import { corpusWords, emptySize, generateCorpus, measureBatch } from './corpus';
 import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 

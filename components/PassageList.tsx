@@ -1,12 +1,12 @@
 /** The passages of the page in the popup: found ones with edit and delete, then the orphans. */
 import { useState } from 'preact/hooks';
 import type { TagEdits } from '../lib/model/edits';
-import type { PassageView } from '../lib/protocol';
+import type { ShownPassage } from '../lib/protocol';
 import { PassageForm } from './PassageForm';
 
 export interface PassageListProps {
-  found: PassageView[];
-  orphans: PassageView[];
+  found: ShownPassage[];
+  orphans: ShownPassage[];
   known: { authors: string[]; themes: string[] };
   onUpdate: (id: string, edits: TagEdits) => void;
   onDelete: (id: string) => void;
@@ -17,7 +17,7 @@ function PassageItem({
   known,
   onUpdate,
   onDelete,
-}: { passage: PassageView } & Omit<PassageListProps, 'found' | 'orphans'>) {
+}: { passage: ShownPassage } & Omit<PassageListProps, 'found' | 'orphans'>) {
   const [editing, setEditing] = useState(false);
   const tags = [...passage.authors, ...passage.themes].join(', ');
   return (

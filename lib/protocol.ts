@@ -44,13 +44,13 @@ export interface ClipReading {
   /** Time spent reading inside the tab. */
   pageMs: number;
   /** The piece already saved under the same canonical URL, if any. */
-  saved: SavedPieceView | null;
+  saved: SavedPiece | null;
   /** Tag names in use, for autocomplete. */
   known: { authors: string[]; themes: string[] };
 }
 
 /** A passage as the popup lists it and the page paints it. */
-export interface PassageView {
+export interface ShownPassage {
   id: string;
   quote: string;
   note: string;
@@ -73,7 +73,7 @@ export interface PageSelection {
 }
 
 /** A saved piece as the popup edits it: tag names rather than ids. */
-export interface SavedPieceView extends TagEdits {
+export interface SavedPiece extends TagEdits {
   id: string;
   createdAt: string;
   updatedAt: string;
@@ -116,7 +116,7 @@ export interface MessageMap {
   /** Paint the piece's passages in the tab and say which were found (popup → background). */
   'passages/show': {
     request: { tabId: number; pieceId: string };
-    response: { ok: true; found: PassageView[]; orphans: PassageView[] } | Failure;
+    response: { ok: true; found: ShownPassage[]; orphans: ShownPassage[] } | Failure;
   };
   /** The passage editor frame asks what it is editing. */
   'editor/load': {
@@ -132,7 +132,7 @@ export interface MessageMap {
   'editor/cancel': { request: { token: string }; response: { ok: true } };
   'passage/update': {
     request: { id: string; edits: TagEdits };
-    response: { ok: true; passage: PassageView } | Failure;
+    response: { ok: true; passage: ShownPassage } | Failure;
   };
   'passage/delete': {
     request: { id: string; tabId: number | null };
@@ -156,7 +156,7 @@ export interface MessageMap {
   /** Save a clip with the user's edits (popup → background). */
   'piece/save': {
     request: { page: PageExtraction; edits: TagEdits };
-    response: { ok: true; saved: SavedPieceView } | Failure;
+    response: { ok: true; saved: SavedPiece } | Failure;
   };
 }
 

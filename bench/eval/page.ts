@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseSavedPage } from '../../lib/cli/saved-page';
-import { extractPage } from '../../lib/extract/index';
+import { extractPage } from '../../lib/extract/extract-page';
 import type { PageExtraction } from '../../lib/extract/types';
 import { guessLanguage } from './language';
 import { scorePage, type PageLabels, type PageScore, type Scored } from './score';

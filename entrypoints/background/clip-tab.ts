@@ -1,6 +1,6 @@
 /** Browser wiring of one clip: refuse protected pages, inject the clip scripts, finish. */
 import { browser } from 'wxt/browser';
-import { finishBody, finishPreview } from '../../lib/extract/finish';
+import { finishBody, finishPreview } from '../../lib/extract/finish-extraction';
 import type { PageBody, PagePreview } from '../../lib/extract/types';
 import {
   ClipError,

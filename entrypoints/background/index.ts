@@ -4,8 +4,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openLibrary } from '../../lib/library/open';
 import { listenForMessages } from '../../lib/messaging';
 import { setAutoHighlights } from './auto-highlights';
-import { readBody, readTab, saveClip } from './handlers';
-import { annotateTab, passageHandlers } from './passages';
+import { readBody, readTab, saveClip } from './clip-handlers';
+import { annotateTab, passageHandlers } from './passage-handlers';
 
 const LIBRARY_MENU = 'open-library';
 const ANNOTATE_MENU = 'annotate-selection';

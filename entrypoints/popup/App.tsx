@@ -7,16 +7,16 @@ import { openLibrary } from '../../lib/library/open';
 import { sendMessage } from '../../lib/messaging';
 import type { PageBody } from '../../lib/extract/types';
 import type { TagEdits } from '../../lib/model/edits';
-import type { ClipReading, Failure, PassageView, SavedPieceView } from '../../lib/protocol';
+import type { ClipReading, Failure, ShownPassage, SavedPiece } from '../../lib/protocol';
 import { PassageList } from '../../components/PassageList';
 import { preferKnownSpelling } from '../../lib/tags/normalize';
 
 type Phase =
   | { name: 'reading' }
   | { name: 'failed'; message: string }
-  | { name: 'ready'; reading: ClipReading & { tabId: number }; saved: SavedPieceView | null };
+  | { name: 'ready'; reading: ClipReading & { tabId: number }; saved: SavedPiece | null };
 
-type PagePassages = { found: PassageView[]; orphans: PassageView[] };
+type PagePassages = { found: ShownPassage[]; orphans: ShownPassage[] };
 
 type SaveState =
   { name: 'idle' } | { name: 'saving' } | { name: 'saved' } | { name: 'error'; message: string };

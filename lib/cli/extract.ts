@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractPage } from '../extract/index';
+import { extractPage } from '../extract/extract-page';
 import { parseSavedPage } from './saved-page';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseArgs, type CliCommand } from './shared';
 

@@ -1,7 +1,7 @@
 /**
  * Page side of extraction: runs inside the tab being clipped (content-script world), so it stays
  * small — Readability plus a few querySelectorAll calls, no DOMPurify, no public-suffix list.
- * It returns plain JSON; nothing in it is trusted or sanitised yet (see `finish.ts`).
+ * It returns plain JSON; nothing in it is trusted or sanitised yet (see `finish-extraction.ts`).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';

@@ -51,7 +51,7 @@ export { addSnippets, prepareSearch, searchPieces, searchPassages } from './quer
 export type { PassageField, PassageHit, PieceField, SearchHit, SearchOptions } from './query';
 export type { Snippet } from './snippet';
 export { forEachTerm, parseQuery, tokenize, type QueryWord } from './tokenize';
-export { forgetSearchCache } from './view';
+export { forgetSearchCache } from './cache';
 export type { FacetCounts };
 
 /**

@@ -31,12 +31,12 @@ import {
   isCurrentCache,
   keepSnapshot,
   loadBlocks,
-  loadView,
+  loadLiveDocs,
   snapshotOf,
   writesSoFar,
   type PieceTexts,
-  type View,
-} from './view';
+  type LiveDocs,
+} from './cache';
 import { SEARCH_READ_TABLES, type TableSource } from './writer';
 
 export type PieceField = 'title' | 'author' | 'theme' | 'note' | 'text' | 'passage';
@@ -136,24 +136,24 @@ type TagIndex = 'authorIds' | 'themeIds';
  * index: typing "kagarlitsky" a letter at a time matches the same author at every keystroke.
  */
 async function taggedHits(
-  view: View,
+  live: LiveDocs,
   t: Tables,
   target: 'pieces' | 'passages',
   index: TagIndex,
   tagId: string,
 ): Promise<number[]> {
   const key = `${target} ${index} ${tagId}`;
-  let hits = view.tagHits.get(key);
+  let hits = live.tagHits.get(key);
   if (!hits) {
     const table: Table<PieceRow | PassageRow, string> = target === 'pieces' ? t.pieces : t.passages;
-    const passageMap = target === 'passages' ? view.passageSlots() : undefined;
+    const passageMap = target === 'passages' ? live.passageSlots() : undefined;
     hits = [];
     // One key range per tag (`anyOf` would seek per key, slow in some IndexedDB implementations).
     for (const primaryKey of (await table.where(index).equals(tagId).primaryKeys()) as string[]) {
-      const at = target === 'pieces' ? view.ordinalOf(primaryKey) : passageMap!.get(primaryKey);
+      const at = target === 'pieces' ? live.ordinalOf(primaryKey) : passageMap!.get(primaryKey);
       if (at !== undefined) hits.push(at);
     }
-    view.tagHits.set(key, hits);
+    live.tagHits.set(key, hits);
   }
   return hits;
 }
@@ -196,7 +196,7 @@ function completionFactor(word: QueryWord, term: string): number {
 }
 
 interface Scored {
-  view: View;
+  live: LiveDocs;
   words: QueryWord[];
   /** Per word: slots it matched, with their score and field bits (F_*). */
   perWord: { slots: Int32Array; scores: Float32Array; fields: Uint8Array }[];
@@ -230,8 +230,8 @@ function matchTags(tags: TagRow[], word: QueryWord): TagMatch {
 }
 
 /** Reads what the query needs and scores every slot per word. */
-/** The index's state, the tags and the view of live documents: kept, or read (see ./view.ts). */
-async function currentView(db: Dexie, t: Tables) {
+/** The index's state, the tags and the live documents of live documents: kept, or read (see ./live.ts). */
+async function currentLiveDocs(db: Dexie, t: Tables) {
   let snapshot = snapshotOf(db.name);
   if (!snapshot) {
     const before = writesSoFar(db.name);
@@ -242,8 +242,8 @@ async function currentView(db: Dexie, t: Tables) {
   }
   const { state, tags } = snapshot;
   const cache = cacheFor(db.name, state);
-  const view = await loadView(cache, state, t.segments, t.tail);
-  return { state, tags, cache, view };
+  const live = await loadLiveDocs(cache, state, t.segments, t.tail);
+  return { state, tags, cache, live };
 }
 
 async function score(
@@ -252,14 +252,14 @@ async function score(
   words: QueryWord[],
   target: 'pieces' | 'passages',
 ): Promise<Scored | null> {
-  const current = await currentView(db, t);
+  const current = await currentLiveDocs(db, t);
   if (!current) return null;
-  const { tags, cache, view } = current;
+  const { tags, cache, live } = current;
 
   // Blocks that may hold the words' terms, from every segment, in one request.
   const ranges = words.map(rangesOf);
   const wanted: [number, number][] = [];
-  for (const segment of view.segments) {
+  for (const segment of live.segments) {
     for (const range of ranges.flat()) {
       const to = range.to ?? range.from + '\u0000';
       for (const b of blocksFor(segment.header.blockFirstTerms, range.from, to)) {
@@ -272,9 +272,9 @@ async function score(
   // Authors and themes: through the tags table, so a renamed tag is found at once.
   const tagMatches = words.map((word) => matchTags(tags, word));
   // (Only Dexie's own promises keep a transaction open: no Promise.all, no async callbacks.)
-  const tagged = (index: TagIndex, id: string) => taggedHits(view, t, target, index, id);
-  const n = Math.max(1, view.liveDocs);
-  const pieceCount = Math.max(1, view.pieceIds.length);
+  const tagged = (index: TagIndex, id: string) => taggedHits(live, t, target, index, id);
+  const n = Math.max(1, live.liveDocs);
+  const pieceCount = Math.max(1, live.pieceIds.length);
   const tagPieces: Scored['tagPieces'] = [];
   const tagPassages: Scored['tagPassages'] = [];
   for (const m of tagMatches) {
@@ -287,7 +287,7 @@ async function score(
       }
     }
     for (const id of m.themeIds) for (const at of await tagged('themeIds', id)) all.add(at);
-    const population = target === 'pieces' ? pieceCount : Math.max(1, view.slotCount);
+    const population = target === 'pieces' ? pieceCount : Math.max(1, live.slotCount);
     const entry = { author, score: idf(population, all.size) * m.factor };
     if (target === 'pieces') tagPieces.push({ ords: all, ...entry });
     else tagPassages.push({ slots: all, ...entry });
@@ -295,30 +295,30 @@ async function score(
 
   // Rarest word first; each next word only scores the pieces every word before it matched, so a
   // common word after a rare one costs little more than decoding its postings.
-  const expansions = words.map((word, w) => findExpansions(view, blocks, word, ranges[w]!));
+  const expansions = words.map((word, w) => findExpansions(live, blocks, word, ranges[w]!));
   const order = words
     .map((_, w) => w)
     .sort((a, b) => totalDf(expansions[a]!) - totalDf(expansions[b]!));
   const perWord: Scored['perWord'] = new Array(words.length);
   let filter: Uint8Array | undefined;
   for (const w of order) {
-    const scored = scoreExpansions(view, words[w]!, expansions[w]!, n, filter);
+    const scored = scoreExpansions(live, words[w]!, expansions[w]!, n, filter);
     perWord[w] = scored;
-    const next = new Uint8Array(view.pieceIds.length);
-    for (const slot of scored.slots) next[view.slotPiece[slot]!] = 1;
+    const next = new Uint8Array(live.pieceIds.length);
+    for (const slot of scored.slots) next[live.slotPiece[slot]!] = 1;
     if (target === 'pieces') for (const ord of tagPieces[w]!.ords) next[ord] = 1;
-    else for (const slot of tagPassages[w]!.slots) next[view.slotPiece[slot]!] = 1;
+    else for (const slot of tagPassages[w]!.slots) next[live.slotPiece[slot]!] = 1;
     if (filter) for (let ord = 0; ord < next.length; ord++) next[ord]! &= filter[ord]!;
     filter = next;
   }
-  return { view, words, perWord, tagPieces, tagPassages };
+  return { live, words, perWord, tagPieces, tagPassages };
 }
 
 const totalDf = (expansions: Expansion[]) => expansions.reduce((sum, e) => sum + e.df, 0);
 
 /** The terms of one word in the index (its completions, when it is typed), with their postings. */
 function findExpansions(
-  view: View,
+  live: LiveDocs,
   blocks: Map<string, SearchBlockRow>,
   word: QueryWord,
   ranges: Range[],
@@ -335,7 +335,7 @@ function findExpansions(
   };
   for (const range of ranges) {
     const to = range.to ?? range.from + '\u0000';
-    for (const segment of view.segments) {
+    for (const segment of live.segments) {
       const seg = segment.header.seg;
       for (const b of blocksFor(segment.header.blockFirstTerms, range.from, to)) {
         const block = getBlock(blocks, seg, b);
@@ -348,12 +348,12 @@ function findExpansions(
         }
       }
     }
-    const tailTerms = view.tail.terms;
+    const tailTerms = live.tail.terms;
     for (let i = lowerBound(tailTerms, range.from); i < tailTerms.length; i++) {
       const term = tailTerms[i]!;
       if (term >= to) break;
       const e = expansion(term);
-      e.tail = view.tail.postings.get(term);
+      e.tail = live.tail.postings.get(term);
       e.df += e.tail?.slots.length ?? 0;
     }
   }
@@ -368,21 +368,21 @@ function findExpansions(
  * `filter` when there is one.
  */
 function scoreExpansions(
-  view: View,
+  live: LiveDocs,
   word: QueryWord,
   expansions: Expansion[],
   n: number,
   filter: Uint8Array | undefined,
 ): { slots: Int32Array; scores: Float32Array; fields: Uint8Array } {
   // Position + 1 of each slot in the lists below (0: not matched yet).
-  const position = new Int32Array(view.slotCount);
+  const position = new Int32Array(live.slotCount);
   const slotScores: number[] = [];
   const slotFields: number[] = [];
   const slotList: number[] = [];
   let docs = new Uint32Array(256);
   let meta = new Uint8Array(256);
   const visit = (slot: number, m: number, weight: number) => {
-    const piece = view.slotPiece[slot]!;
+    const piece = live.slotPiece[slot]!;
     if (piece < 0 || (filter && filter[piece] === 0)) return;
     const fields = m & 7;
     let s = 0;
@@ -397,8 +397,8 @@ function scoreExpansions(
     }
     if (fields & FIELD_BODY) {
       const tf = m >>> 3;
-      const avg = view.slotKind[slot] === 0 ? view.avgPieceLength : view.avgPassageLength;
-      const norm = 1 - B + (B * view.slotLength[slot]!) / avg;
+      const avg = live.slotKind[slot] === 0 ? live.avgPieceLength : live.avgPassageLength;
+      const norm = 1 - B + (B * live.slotLength[slot]!) / avg;
       s += (tf * (K1 + 1)) / (tf + K1 * norm);
       bits |= F_TEXT;
     }
@@ -457,7 +457,7 @@ function readTransaction<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T
 }
 
 /**
- * Runs a search. One that started from a kept snapshot (see ./view.ts) and failed runs once more
+ * Runs a search. One that started from a kept snapshot (see ./live.ts) and failed runs once more
  * from a fresh read: another page may have rewritten the index just before Dexie told of it.
  */
 async function searching<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T> {
@@ -479,7 +479,7 @@ const READ_AHEAD_BLOCKS = 100;
 const READ_AHEAD_PIECES = 2000;
 
 /**
- * Reads what searches keep in memory (segment headers, the view of live documents), so that the
+ * Reads what searches keep in memory (segment headers, the live documents of live documents), so that the
  * first keystroke does not pay for it: call it when a page with a search box opens. With
  * `readAhead`, it goes on, a short transaction at a time, to read which pieces carry each tag and
  * the index's blocks (first blocks of every segment first: one- and two-letter completions of
@@ -493,19 +493,19 @@ export async function prepareSearch(
     const state = await t.state.get('index');
     if (!state) return null;
     const cache = cacheFor(db.name, state);
-    const view = await loadView(cache, state, t.segments, t.tail);
-    return { cache, view, tags: await t.tags.toArray() };
+    const live = await loadLiveDocs(cache, state, t.segments, t.tail);
+    return { cache, live, tags: await t.tags.toArray() };
   });
-  if (!prepared || !readAhead || prepared.view.readAhead) return;
-  const { cache, view, tags } = prepared;
-  // Once per view: later calls while nothing was written find it done or under way.
-  view.readAhead = true;
-  const current = () => cache.view === view && isCurrentCache(db.name, cache);
+  if (!prepared || !readAhead || prepared.live.readAhead) return;
+  const { cache, live, tags } = prepared;
+  // Once per live: later calls while nothing was written find it done or under way.
+  live.readAhead = true;
+  const current = () => cache.live === live && isCurrentCache(db.name, cache);
   for (let i = 0; i < tags.length && current(); i += READ_AHEAD_TAGS) {
     await readTransaction(db, async (t) => {
       for (const tag of tags.slice(i, i + READ_AHEAD_TAGS)) {
         const index = tag.kind === 'author' ? 'authorIds' : 'themeIds';
-        await taggedHits(view, t, 'pieces', index, tag.id);
+        await taggedHits(live, t, 'pieces', index, tag.id);
       }
     });
   }
@@ -518,14 +518,14 @@ export async function prepareSearch(
         .limit(READ_AHEAD_PIECES)
         .toArray(),
     );
-    for (const p of rows) view.pieceTexts.set(p.id, { title: p.title, note: p.note });
+    for (const p of rows) live.pieceTexts.set(p.id, { title: p.title, note: p.note });
     if (rows.length < READ_AHEAD_PIECES) break;
     after = rows[rows.length - 1]!.id;
   }
   const blocks: [number, number][] = [];
-  const counts = view.segments.map((s) => s.header.blockFirstTerms.length);
+  const counts = live.segments.map((s) => s.header.blockFirstTerms.length);
   for (let b = 0; b < Math.max(0, ...counts); b++) {
-    view.segments.forEach((s, i) => b < counts[i]! && blocks.push([s.header.seg, b]));
+    live.segments.forEach((s, i) => b < counts[i]! && blocks.push([s.header.seg, b]));
   }
   for (
     let i = 0;
@@ -557,13 +557,13 @@ export async function searchPieces(
   return searching(db, async (t) => {
     const scored = await score(db, t, words, 'pieces');
     if (!scored) return [];
-    const { view, perWord, tagPieces } = scored;
-    const pieceCount = view.pieceIds.length;
+    const { live, perWord, tagPieces } = scored;
+    const pieceCount = live.pieceIds.length;
     let allowed: Uint8Array | undefined;
     if (options.pieceIds) {
       allowed = new Uint8Array(pieceCount);
       for (const id of options.pieceIds) {
-        const ord = view.ordinalOf(id);
+        const ord = live.ordinalOf(id);
         if (ord !== undefined) allowed[ord] = 1;
       }
     }
@@ -586,10 +586,10 @@ export async function searchPieces(
       const bit = 1 << w;
       for (let k = 0; k < word.slots.length; k++) {
         const slot = word.slots[k]!;
-        const ord = view.slotPiece[slot]!;
+        const ord = live.slotPiece[slot]!;
         if (allowed && allowed[ord] === 0) continue;
         touch(ord);
-        if (view.slotKind[slot] === 0) {
+        if (live.slotKind[slot] === 0) {
           own[ord] = word.scores[k]!;
           fields[ord]! |= word.fields[k]!;
         } else {
@@ -624,32 +624,32 @@ export async function searchPieces(
       (ord) => total[ord]!,
       (a, b) =>
         total[b]! - total[a]! ||
-        view.capturedAt[b]! - view.capturedAt[a]! ||
-        (view.pieceIds[a]! < view.pieceIds[b]! ? -1 : 1),
+        live.capturedAt[b]! - live.capturedAt[a]! ||
+        (live.pieceIds[a]! < live.pieceIds[b]! ? -1 : 1),
     );
     const results: SearchHit[] = top.map((ord) => {
       const hit: SearchHit = {
-        pieceId: view.pieceIds[ord]!,
+        pieceId: live.pieceIds[ord]!,
         score: total[ord]!,
         fields: fieldNames(fields[ord]!, PIECE_FIELDS),
         snippet: null,
       };
-      const start = view.pieceSlotStart[ord]!;
-      const end = view.pieceSlotStart[ord + 1]!;
+      const start = live.pieceSlotStart[ord]!;
+      const end = live.pieceSlotStart[ord + 1]!;
       const matched: { slot: number; words: number }[] = [];
       for (let i = start; i < end; i++) {
-        const slot = view.pieceSlots[i]!;
+        const slot = live.pieceSlots[i]!;
         const m = passageMask.get(slot);
         if (m !== undefined) matched.push({ slot, words: popcount(m) });
       }
       if (matched.length > 0) {
         matched.sort((a, b) => b.words - a.words || a.slot - b.slot);
-        hit.passageIds = matched.slice(0, MAX_PASSAGE_IDS).map((m) => view.passageIdOf(m.slot));
+        hit.passageIds = matched.slice(0, MAX_PASSAGE_IDS).map((m) => live.passageIdOf(m.slot));
       }
       return hit;
     });
     const withSnippets = results.slice(0, snippetCount(options, results.length));
-    if (withSnippets.length > 0) await addPieceSnippets(view, t, withSnippets, words);
+    if (withSnippets.length > 0) await addPieceSnippets(live, t, withSnippets, words);
     return results;
   });
 }
@@ -668,8 +668,8 @@ export async function addSnippets(db: Dexie, query: string, hits: SearchHit[]): 
   const words = parseQuery(query);
   if (words.length === 0 || hits.length === 0) return;
   await searching(db, async (t) => {
-    const current = await currentView(db, t);
-    if (current) await addPieceSnippets(current.view, t, hits, words);
+    const current = await currentLiveDocs(db, t);
+    if (current) await addPieceSnippets(current.live, t, hits, words);
   });
 }
 
@@ -699,13 +699,13 @@ function popcount(n: number): number {
   return count;
 }
 
-/** Texts kept for snippets per view (the top hits of the last keystrokes): up to ~15 MB. */
+/** Texts kept for snippets per live (the top hits of the last keystrokes): up to ~15 MB. */
 const SNIPPET_TEXTS = 600;
 
 /**
- * What snippets are cut from, by `key(id)`: from `cache` (one of the view's: valid as long as
- * the view, since a change of a text changes the index), else read (`read`, one request for all
- * that are missing). The view's bounded cache keeps the last SNIPPET_TEXTS.
+ * What snippets are cut from, by `key(id)`: from `cache` (one of the live documents's: valid as long as
+ * the live documents, since a change of a text changes the index), else read (`read`, one request for all
+ * that are missing). The live's bounded cache keeps the last SNIPPET_TEXTS.
  */
 async function snippetTexts<T>(
   cache: Map<string, T | undefined>,
@@ -729,11 +729,11 @@ async function snippetTexts<T>(
 }
 
 /** Title and note of pieces, for snippets: read ahead for every piece (see prepareSearch). */
-function pieceTexts(view: View, t: Tables, ids: string[]) {
-  const cached = ids.map((id) => view.pieceTexts.get(id));
+function pieceTexts(live: LiveDocs, t: Tables, ids: string[]) {
+  const cached = ids.map((id) => live.pieceTexts.get(id));
   if (cached.every((texts) => texts !== undefined)) return Dexie.Promise.resolve(cached);
   return snippetTexts(
-    view.snippetTexts as Map<string, PieceTexts | undefined>,
+    live.snippetTexts as Map<string, PieceTexts | undefined>,
     (id) => `piece ${id}`,
     ids,
     async (missing) =>
@@ -742,9 +742,9 @@ function pieceTexts(view: View, t: Tables, ids: string[]) {
 }
 
 /** Quote and note of passages, for snippets. */
-function passageTexts(view: View, t: Tables, ids: string[]) {
+function passageTexts(live: LiveDocs, t: Tables, ids: string[]) {
   return snippetTexts(
-    view.snippetTexts as Map<string, { quote: string; note: string } | undefined>,
+    live.snippetTexts as Map<string, { quote: string; note: string } | undefined>,
     (id) => `passage ${id}`,
     ids,
     async (missing) =>
@@ -753,7 +753,7 @@ function passageTexts(view: View, t: Tables, ids: string[]) {
 }
 
 async function addPieceSnippets(
-  view: View,
+  live: LiveDocs,
   t: Tables,
   hits: SearchHit[],
   words: QueryWord[],
@@ -764,17 +764,17 @@ async function addPieceSnippets(
     .map((h) => h.passageIds![0]!);
   const [bodies, pieces, passages] = await Dexie.Promise.all([
     snippetTexts(
-      view.snippetTexts as Map<string, string | undefined>,
+      live.snippetTexts as Map<string, string | undefined>,
       (id) => `text ${id}`,
       textIds,
       async (ids) => (await t.contents.bulkGet(ids)).map((c) => c?.textContent),
     ),
     pieceTexts(
-      view,
+      live,
       t,
       hits.map((h) => h.pieceId),
     ),
-    passageTexts(view, t, passageIds),
+    passageTexts(live, t, passageIds),
   ]);
   const text = new Map(bodies.map((body, i) => [textIds[i]!, body ?? '']));
   const quote = new Map(passages.map((p, i) => [passageIds[i]!, p]));
@@ -805,12 +805,12 @@ export async function searchPassages(
   return searching(db, async (t) => {
     const scored = await score(db, t, words, 'passages');
     if (!scored) return [];
-    const { view, perWord, tagPassages } = scored;
+    const { live, perWord, tagPassages } = scored;
     let allowed: Uint8Array | undefined;
     if (options.pieceIds) {
-      allowed = new Uint8Array(view.pieceIds.length);
+      allowed = new Uint8Array(live.pieceIds.length);
       for (const id of options.pieceIds) {
-        const ord = view.ordinalOf(id);
+        const ord = live.ordinalOf(id);
         if (ord !== undefined) allowed[ord] = 1;
       }
     }
@@ -827,8 +827,8 @@ export async function searchPassages(
       const bit = 1 << w;
       for (let k = 0; k < word.slots.length; k++) {
         const slot = word.slots[k]!;
-        if (view.slotKind[slot] !== 1) continue;
-        if (allowed && allowed[view.slotPiece[slot]!] === 0) continue;
+        if (live.slotKind[slot] !== 1) continue;
+        if (allowed && allowed[live.slotPiece[slot]!] === 0) continue;
         const e = entry(slot);
         e.score += word.scores[k]!;
         e.mask |= bit;
@@ -836,7 +836,7 @@ export async function searchPassages(
       }
       const tag = tagPassages[w]!;
       for (const slot of tag.slots) {
-        if (allowed && allowed[view.slotPiece[slot]!] === 0) continue;
+        if (allowed && allowed[live.slotPiece[slot]!] === 0) continue;
         const e = entry(slot);
         const isAuthor = tag.author.has(slot);
         e.score += tag.score * (isAuthor ? W_AUTHOR : W_THEME);
@@ -852,12 +852,12 @@ export async function searchPassages(
       ([, e]) => e.score,
       ([a, ea], [b, eb]) =>
         eb.score - ea.score ||
-        view.capturedAt[view.slotPiece[b]!]! - view.capturedAt[view.slotPiece[a]!]! ||
+        live.capturedAt[live.slotPiece[b]!]! - live.capturedAt[live.slotPiece[a]!]! ||
         a - b,
     );
     const results: PassageHit[] = top.map(([slot, e]) => ({
-      passageId: view.passageIdOf(slot),
-      pieceId: view.pieceIds[view.slotPiece[slot]!]!,
+      passageId: live.passageIdOf(slot),
+      pieceId: live.pieceIds[live.slotPiece[slot]!]!,
       score: e.score,
       fields: fieldNames(e.fields, PASSAGE_FIELDS),
       snippet: null,
@@ -865,7 +865,7 @@ export async function searchPassages(
     const withSnippets = results.slice(0, snippetCount(options, results.length));
     if (withSnippets.length > 0) {
       const rows = await passageTexts(
-        view,
+        live,
         t,
         withSnippets.map((r) => r.passageId),
       );

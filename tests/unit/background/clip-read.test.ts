@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../lib/collection/database';
 import { savePiece } from '../../../lib/collection/pieces';
-import { readTab } from '../../../entrypoints/background/handlers';
+import { readTab } from '../../../entrypoints/background/clip-handlers';
 import { makeExtraction } from '../factories';
 import { ARTICLE_URL, openTab, readArticle } from './tab';
 

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../lib/collection/database';
-import { finishPreview } from '../../../lib/extract/finish';
+import { finishPreview } from '../../../lib/extract/finish-extraction';
 import type { PagePreview } from '../../../lib/extract/types';
-import { readBody, saveClip } from '../../../entrypoints/background/handlers';
+import { readBody, saveClip } from '../../../entrypoints/background/clip-handlers';
 import { makeExtraction } from '../factories';
 import { ARTICLE_BODY, ARTICLE_URL, openTab, readArticle } from './tab';
 

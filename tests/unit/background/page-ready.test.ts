@@ -1,6 +1,6 @@
 /** page/ready: which passages a page-side script paints when a saved page loads. */
 import { describe, expect, it, vi } from 'vitest';
-import { passageHandlers } from '../../../entrypoints/background/passages';
+import { passageHandlers } from '../../../entrypoints/background/passage-handlers';
 import { MEMORY_COLOR, saveArticle } from './article';
 import { ARTICLE_URL, openTab, selectionOnArticle } from './tab';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../lib/collection/database';
-import { passageHandlers } from '../../../entrypoints/background/passages';
+import { passageHandlers } from '../../../entrypoints/background/passage-handlers';
 import { saveArticle } from './article';
 import {
   ARTICLE_BODY,

@@ -1,7 +1,7 @@
 /** passage/update and passage/delete: editing a saved passage from the popup or the library. */
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../lib/collection/database';
-import { passageHandlers } from '../../../entrypoints/background/passages';
+import { passageHandlers } from '../../../entrypoints/background/passage-handlers';
 import { MEMORY_COLOR, saveArticle } from './article';
 import { ARTICLE_URL, articleAnswers, openTab } from './tab';
 

@@ -1,7 +1,7 @@
 /** passages/annotate and passages/show: the popup's two ways into a tab's passages. */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { passageHandlers } from '../../../entrypoints/background/passages';
+import { passageHandlers } from '../../../entrypoints/background/passage-handlers';
 import { MEMORY_COLOR, saveArticle } from './article';
 import { ARTICLE_URL, articleAnswers, editorToken, openTab, selectionOnArticle } from './tab';
 

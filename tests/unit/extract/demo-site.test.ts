@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../../lib/extract';
+import { extractPage } from '../../../lib/extract/extract-page';
 import { DEMO_DIR, domFor, readText } from './helpers';
 
 const ORIGIN = 'http://127.0.0.1:8377/';

@@ -5,7 +5,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage, finishExtraction, readPage, sanitizePageContent } from '../../../lib/extract';
+import { extractPage } from '../../../lib/extract/extract-page';
+import { finishExtraction } from '../../../lib/extract/finish-extraction';
+import { sanitizePageContent } from '../../../lib/extract/page-content';
+import { readPage } from '../../../lib/extract/read-page';
 import type { PageExtraction } from '../../../lib/extract/types';
 import { FIXTURE_DIR, domFor, fixtureNames, readJson, readText, selectContents } from './helpers';
 

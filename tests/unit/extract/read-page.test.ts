@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../../lib/extract/extract-page';
 import {
   DEFAULT_MAX_ELEMS_TO_PARSE,
   PageTooLargeError,
-  extractPage,
   isPageTooLargeError,
   readPage,
-} from '../../../lib/extract';
+} from '../../../lib/extract/read-page';
 import { FIXTURE_DIR, ROOT, SEED_DIR, domFor, readText, selectContents } from './helpers';
 
 const ARTICLE_URL =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli';
-import { extractPage } from '../../../lib/extract';
+import { extractPage } from '../../../lib/extract/extract-page';
 import type { PageExtraction } from '../../../lib/extract/types';
 import { SEED_DIR, captureIo, domFor, readJson, readText } from './helpers';
 

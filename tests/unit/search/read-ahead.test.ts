@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { forgetSearchCache, indexPieces, prepareSearch, searchPieces } from '../../../lib/search';
-import { keepSnapshot, snapshotOf, writesSoFar } from '../../../lib/search/view';
+import { keepSnapshot, snapshotOf, writesSoFar } from '../../../lib/search/cache';
 import { CommonplaceDB } from '../../../lib/collection/database';
 import { freshDatabase } from '../factories';
 import { putPiece } from './helpers';

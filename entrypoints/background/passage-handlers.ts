@@ -17,9 +17,9 @@ import { findPieceByUrl, savePiece } from '../../lib/collection/pieces';
 import { listTags } from '../../lib/collection/tags';
 import { sendPageCommand } from '../../lib/messaging';
 import { highlightCss } from '../../lib/passages/paint';
-import type { MessageHandlers, PageSelection, PassageView } from '../../lib/protocol';
+import type { MessageHandlers, PageSelection, ShownPassage } from '../../lib/protocol';
 import { readTabBody, readTabPreview } from './clip-tab';
-import { passageViews } from './views';
+import { shownPassages } from './answers';
 
 const db = openDatabase();
 
@@ -59,17 +59,17 @@ async function ensurePageScript(tabId: number): Promise<void> {
 async function paintPiece(
   tabId: number,
   pieceId: string,
-): Promise<{ found: PassageView[]; orphans: PassageView[] }> {
-  const views = await passageViews(db, await passagesOfPiece(db, pieceId));
-  const css = highlightCss(views.map((v) => v.color));
+): Promise<{ found: ShownPassage[]; orphans: ShownPassage[] }> {
+  const shown = await shownPassages(db, await passagesOfPiece(db, pieceId));
+  const css = highlightCss(shown.map((v) => v.color));
   if (css) await browser.scripting.insertCSS({ target: { tabId }, css });
   const result = await sendPageCommand(tabId, 'page/paint', {
-    passages: views.map(({ id, selectors, color }) => ({ id, selectors, color })),
+    passages: shown.map(({ id, selectors, color }) => ({ id, selectors, color })),
   });
   const found = new Set(result.found);
   return {
-    found: views.filter((v) => found.has(v.id)),
-    orphans: views.filter((v) => !found.has(v.id)),
+    found: shown.filter((v) => found.has(v.id)),
+    orphans: shown.filter((v) => !found.has(v.id)),
   };
 }
 
@@ -122,10 +122,10 @@ export const passageHandlers: Pick<
     if (sender.tabId === undefined || !sender.url) return { passages: [] };
     const found = await findPieceByUrl(db, canonicalUrl(sender.url, [canonicalHref, ogUrl]));
     if (!found) return { passages: [] };
-    const views = await passageViews(db, await passagesOfPiece(db, found.piece.id));
-    const css = highlightCss(views.map((v) => v.color));
+    const shown = await shownPassages(db, await passagesOfPiece(db, found.piece.id));
+    const css = highlightCss(shown.map((v) => v.color));
     if (css) await browser.scripting.insertCSS({ target: { tabId: sender.tabId }, css });
-    return { passages: views.map(({ id, selectors, color }) => ({ id, selectors, color })) };
+    return { passages: shown.map(({ id, selectors, color }) => ({ id, selectors, color })) };
   },
   'passages/annotate': async ({ tabId }) => {
     await annotateTab(tabId);
@@ -162,7 +162,7 @@ export const passageHandlers: Pick<
   },
   'passage/update': async ({ id, edits }) => {
     const row = await updatePassage(db, id, edits);
-    const [passage] = await passageViews(db, [row]);
+    const [passage] = await shownPassages(db, [row]);
     return { ok: true, passage: passage! };
   },
   'passage/delete': async ({ id, tabId }) => {

@@ -7,7 +7,7 @@ import { savePiece } from '../../lib/collection/pieces';
 import { listTags } from '../../lib/collection/tags';
 import type { MessageHandlers } from '../../lib/protocol';
 import { readTabBody, readTabPreview } from './clip-tab';
-import { savedPieceView } from './views';
+import { savedPiece } from './answers';
 
 const db = openDatabase();
 
@@ -21,7 +21,7 @@ export const readTab: MessageHandlers['clip/read'] = async ({ tabId }) => {
     ok: true,
     page: preview,
     pageMs,
-    saved: await savedPieceView(db, preview.url),
+    saved: await savedPiece(db, preview.url),
     known: { authors: authorTags.map((t) => t.name), themes: themeTags.map((t) => t.name) },
   };
 };
@@ -33,7 +33,7 @@ export const readBody: MessageHandlers['clip/body'] = async ({ tabId, preview })
 
 export const saveClip: MessageHandlers['piece/save'] = async ({ page, edits }) => {
   const piece = await savePiece(db, page, edits);
-  const saved = await savedPieceView(db, piece.url);
+  const saved = await savedPiece(db, piece.url);
   if (!saved) throw new Error('the saved piece could not be read back');
   return { ok: true, saved };
 };

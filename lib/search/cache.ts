@@ -1,8 +1,8 @@
 /**
  * What a search holds in memory between keystrokes, per database: segment headers and blocks
  * (immutable, so cached by index id and segment number; blocks in a least-recently-used cache of
- * bounded size), and a "view" of the live documents numbered 0..n ("slots") for the scoring
- * arrays, rebuilt when the index's generation changes. The view also keeps, for its generation,
+ * bounded size), and the live documents numbered 0..n ("slots") for the scoring
+ * arrays, rebuilt when the index's generation changes. It also keeps, for their generation,
  * which pieces carry each tag, every piece's title and note, and the texts of the last few
  * hundred snippets (bodies and quotes of recent top hits); bodies are never read to search.
  */
@@ -18,7 +18,7 @@ import { passageIdsOf, pieceIdsOf } from './writer';
  */
 export const BLOCK_CACHE_BYTES = 40 * 1024 * 1024;
 
-export interface SegmentView {
+export interface SegmentSlots {
   header: SearchSegmentRow;
   /** Slot of the segment's first document. */
   base: number;
@@ -29,17 +29,17 @@ export interface TailPostings {
   meta: number[];
 }
 
-export interface TailView {
+export interface TailSlots {
   base: number;
   /** Distinct terms, sorted. */
   terms: string[];
   postings: Map<string, TailPostings>;
 }
 
-export interface View {
+export interface LiveDocs {
   generation: number;
-  segments: SegmentView[];
-  tail: TailView;
+  segments: SegmentSlots[];
+  tail: TailSlots;
   slotCount: number;
   /** Piece ordinal of each slot, -1 for a deleted document. */
   slotPiece: Int32Array;
@@ -62,14 +62,14 @@ export interface View {
   passageSlots(): Map<string, number>;
   /**
    * Pieces (ordinals) or passages (slots) carrying a tag, as read for earlier searches. Valid as
-   * long as the view: every write of a piece or passage changes the index's generation.
+   * long as the live documents: every write of a piece or passage changes the index's generation.
    */
   tagHits: Map<string, number[]>;
-  /** Texts read for snippets (see query.ts), valid as long as the view. */
+  /** Texts read for snippets (see query.ts), valid as long as the live documents. */
   snippetTexts: Map<string, unknown>;
-  /** Title and note of pieces, read ahead for snippets (see query.ts), valid as long as the view. */
+  /** Title and note of pieces, read ahead for snippets (see query.ts), valid as long as the live documents. */
   pieceTexts: Map<string, PieceTexts>;
-  /** `prepareSearch` has read ahead for this view (or is doing so). */
+  /** `prepareSearch` has read ahead for these live documents (or is doing so). */
   readAhead: boolean;
 }
 
@@ -84,7 +84,7 @@ interface DbCache {
   blocks: Map<string, SearchBlockRow>;
   blockBytes: number;
   base?: Base;
-  view: View | undefined;
+  live: LiveDocs | undefined;
 }
 
 const caches = new Map<string, DbCache>();
@@ -98,7 +98,7 @@ export function cacheFor(dbName: string, state: SearchStateRow): DbCache {
       headers: new Map(),
       blocks: new Map(),
       blockBytes: 0,
-      view: undefined,
+      live: undefined,
     };
   }
   // Most recently used last; forget the databases not searched for longest.
@@ -226,14 +226,14 @@ export function getBlock(blocks: Map<string, SearchBlockRow>, seg: number, block
   return blocks.get(blockKey(seg, block))!;
 }
 
-/** The view of the index at `state`'s generation. */
-export async function loadView(
+/** The live documents of the index at `state`'s generation. */
+export async function loadLiveDocs(
   cache: DbCache,
   state: SearchStateRow,
   segments: Table<SearchSegmentRow, number>,
   tail: Table<SearchTailRow, number>,
-): Promise<View> {
-  if (cache.view && cache.view.generation === state.generation) return cache.view;
+): Promise<LiveDocs> {
+  if (cache.live && cache.live.generation === state.generation) return cache.live;
   const missing = state.segments.filter((seg) => !cache.headers.has(seg));
   if (missing.length > 0) {
     const rows = await segments.bulkGet(missing);
@@ -252,14 +252,14 @@ export async function loadView(
     );
   }
   const tailRows = state.tailDocs > 0 ? await tail.toArray() : [];
-  cache.view = buildView(state, cache.base, tailRows);
-  return cache.view;
+  cache.live = buildLiveDocs(state, cache.base, tailRows);
+  return cache.live;
 }
 
 /** What the sealed segments say, whatever was deleted since: rebuilt when segments change. */
 interface Base {
   key: string;
-  segments: SegmentView[];
+  segments: SegmentSlots[];
   slotCount: number;
   slotPiece: Int32Array;
   slotKind: Uint8Array;
@@ -278,7 +278,7 @@ function buildBase(key: string, headers: SearchSegmentRow[]): Base {
   const slotCaptured = new Float64Array(slotCount).fill(NaN);
   const pieceIds: string[] = [];
   const pieceOrdinal = new Map<string, number>();
-  const segments: SegmentView[] = [];
+  const segments: SegmentSlots[] = [];
   let slot = 0;
   for (const header of headers) {
     segments.push({ header, base: slot });
@@ -314,7 +314,7 @@ function buildBase(key: string, headers: SearchSegmentRow[]): Base {
 }
 
 /** The base with what changed since: deleted documents out, the tail's documents in. */
-function buildView(state: SearchStateRow, base: Base, tailRows: SearchTailRow[]): View {
+function buildLiveDocs(state: SearchStateRow, base: Base, tailRows: SearchTailRow[]): LiveDocs {
   const sealed = base.slotCount;
   const slotCount = sealed + tailRows.length;
   const slotPiece = new Int32Array(slotCount);

@@ -1,16 +1,13 @@
-/** What the background answers about saved pieces and passages: tag names, not ids. */
+/** Saved pieces and passages as the background answers them: tag names, not ids. */
 import type { CommonplaceDB } from '../../lib/collection/database';
 import { findPieceByUrl } from '../../lib/collection/pieces';
 import { tagsByIds } from '../../lib/collection/tags';
 import type { PassageRow } from '../../lib/model/records';
-import type { PassageView, SavedPieceView } from '../../lib/protocol';
+import type { ShownPassage, SavedPiece } from '../../lib/protocol';
 import { themeColor } from '../../lib/tags/colors';
 
 /** The piece saved under `url` as the popup edits it (tag names, note), or null. */
-export async function savedPieceView(
-  db: CommonplaceDB,
-  url: string,
-): Promise<SavedPieceView | null> {
+export async function savedPiece(db: CommonplaceDB, url: string): Promise<SavedPiece | null> {
   const found = await findPieceByUrl(db, url);
   if (!found) return null;
   const { piece, authors, themes } = found;
@@ -25,7 +22,10 @@ export async function savedPieceView(
 }
 
 /** Passages as the popup and the page show them: tag names and the highlight colour. */
-export async function passageViews(db: CommonplaceDB, rows: PassageRow[]): Promise<PassageView[]> {
+export async function shownPassages(
+  db: CommonplaceDB,
+  rows: PassageRow[],
+): Promise<ShownPassage[]> {
   return Promise.all(
     rows.map(async (row) => {
       const [authors, themes] = await Promise.all([

@@ -4,30 +4,10 @@
  * the tab (injected clip script, which needs the DOM), `finishExtraction` in the background
  * (no DOM needed; it holds the public-suffix list, too large for the page side).
  */
-import { finishExtraction } from './finish';
+import { finishExtraction } from './finish-extraction';
 import { sanitizePageContent } from './page-content';
 import { readPage, type ReadPageOptions } from './read-page';
 import type { PageExtraction } from './types';
-
-export type { ListingItem, PageExtraction, RawPage, TimeHint } from './types';
-export {
-  readPage,
-  PageTooLargeError,
-  isPageTooLargeError,
-  PAGE_TOO_LARGE,
-  DEFAULT_MAX_ELEMS_TO_PARSE,
-  type ReadPageOptions,
-} from './read-page';
-export { finishExtraction } from './finish';
-export { sanitizePageContent } from './page-content';
-export { canonicalUrl, stripTracking, isSameSite, isTrackingParam } from './canonical-url';
-export { parseAuthors, pickAuthors, isNonPersonAuthor, type ParseAuthorsOptions } from './authors';
-export { parsePersonName, isOrganisationName, type PersonName } from './names';
-export { parseDate, firstDate } from './dates';
-export { mergeKeywords, splitKeywordList } from './keywords';
-export { readJsonLd, type JsonLdInfo } from './json-ld';
-export { sanitizeContent } from './sanitize';
-export { countWords, sha256Hex, foldKey } from './text';
 
 export interface ExtractPageOptions extends ReadPageOptions {
   /** The DOM that sanitises the body; `doc.defaultView` when not given (a DOMParser document has none). */
