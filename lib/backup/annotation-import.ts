@@ -8,6 +8,7 @@
  * the rows of the pieces the file's pages can match. No table is read whole.
  */
 import type { CommonplaceDB } from '../collection/database';
+import { isSameSite } from '../extract/canonical-url';
 import { stripTracking } from '../extract/tracking';
 import { importHypothesis, importWebAnnotations, type ImportContext } from '../import';
 import { compareKeys, type Backup } from './format';
@@ -29,6 +30,10 @@ function readerFor(json: unknown): Reader {
  * What the collection holds of the pages in `pages` (the pieces a first reading made for them):
  * the pieces with one of their ids or addresses, as stored or without tracking parameters, in id
  * order (the order of a whole-table read), and the passages of those pieces.
+ *
+ * A page no piece URL matches may still be a piece's clipped address (`pageUrl`, not indexed)
+ * under another canonical URL. A canonical URL is only taken on the page's own site, so only the
+ * pieces of that site are read to look for it.
  */
 async function contextFor(
   db: CommonplaceDB,
@@ -42,6 +47,16 @@ async function contextFor(
   }
   const existing = new Set(prefetch.pieceIdByUrl.values());
   for (const page of pages) if (existing.has(page.id)) ids.add(page.id);
+  const unmatched = pages.filter(
+    (page) => !prefetch.pieceIdByUrl.has(page.url) && !existing.has(page.id),
+  );
+  const sameSite = [...prefetch.pieceIdByUrl]
+    .filter(([url, id]) => !ids.has(id) && unmatched.some((page) => isSameSite(url, page.url)))
+    .map(([, id]) => id);
+  for (const piece of await prefetch.readPieces(sameSite)) {
+    if (addresses.has(piece.pageUrl) || addresses.has(stripTracking(piece.pageUrl)))
+      ids.add(piece.id);
+  }
   const pieces = await prefetch.readPieces([...ids].sort(compareKeys));
   const pieceIds = [...new Set([...ids, ...pages.map((p) => p.id)])];
   const passages = await db.passages.where('pieceId').anyOf(pieceIds).toArray();

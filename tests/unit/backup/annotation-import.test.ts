@@ -93,4 +93,24 @@ describe('importAnnotations', () => {
       .toArray();
     expect(passage).toMatchObject({ note: 'A note', themeIds: ['t-walking'] });
   });
+
+  it('meets a piece by the address it was clipped at when its canonical URL differs', async () => {
+    const backup = emptyBackup();
+    const clippedAt = 'https://example.org/?p=12';
+    backup.pieces.push(
+      makePiece('p-slug', 'https://example.org/essays/a-slug', 2, { pageUrl: clippedAt }),
+      makePiece('p-elsewhere', 'https://example.com/essays/a-slug', 2),
+    );
+    const db = newDb();
+    await fill(db, backup);
+    await rebuildSearchIndex(db);
+    const reads = countReads(db);
+    const file = [annotation(clippedAt, 'marked on the short address')];
+    const { summary } = await importAnnotations(db, JSON.stringify(file));
+    expect(summary.pieces.added).toBe(0);
+    const passages = await db.passages.where('pieceId').equals('p-slug').toArray();
+    expect(passages.map((p) => p.quote)).toEqual(['marked on the short address']);
+    // Only the pieces of the page's own site are read to find it.
+    expect(reads.pieces).toBeLessThanOrEqual(2);
+  });
 });
