@@ -1,3 +1,4 @@
+// Long file: one algorithm, fuzzy quote matching and its scoring, whose steps share their constants and types.
 import search from 'approx-string-match';
 import { GRAM, GramIndex } from './gram-index';
 import { Pick, type Candidate, type Scored } from './pick';

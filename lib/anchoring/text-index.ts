@@ -1,3 +1,4 @@
+// Long file: the normalised text and its mappings to DOM offsets are one structure; split, its internals would leak.
 import { NEEDS_CLEANING, isIgnorable, isSpace } from './normalize';
 
 /**

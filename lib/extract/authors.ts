@@ -1,3 +1,4 @@
+// Long file: every byline source and the cleaning rules they share, read together whenever a rule changes.
 /**
  * Author names from bylines and metadata. Bylines are free text written for people ("By Ana García
  * y Luis Pérez · 3 March 2015 · Photo: Reuters"); this module turns them into a list of names.

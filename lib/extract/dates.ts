@@ -1,3 +1,4 @@
+// Long file: dates in 13 languages: the month and word tables are most of it.
 /**
  * Strict date parsing for page metadata. Output is always ISO 8601 with seconds and an explicit
  * offset (`2015-11-09T10:30:00+00:00`) or null: never an "Invalid Date", never a guess from a

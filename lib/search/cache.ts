@@ -1,3 +1,4 @@
+// Long file: a search's memory (blocks, snapshots, live documents) changes together with the index's generation.
 /**
  * What a search holds in memory between keystrokes, per database: segment headers and blocks
  * (immutable, so cached by index id and segment number; blocks in a least-recently-used cache of

@@ -1,3 +1,4 @@
+// Long file: the query steps (expand, score, rank, snippet) share one transaction's tables and scoring arrays.
 /**
  * Searching: every word of the query must match (the last one as a prefix while it is typed),
  * in a piece's title, authors, themes, note, stored copy or passages — or, for `searchPassages`,

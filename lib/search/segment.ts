@@ -1,3 +1,4 @@
+// Long file: the segment format: the writer and reader of one binary layout, kept side by side.
 /**
  * Segments: building one in memory from documents, packing it into blocks, and reading postings
  * back out of a block. See ./types.ts for the layout.

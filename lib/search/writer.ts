@@ -1,3 +1,4 @@
+// Long file: the index's write paths (tail, segments, merges, compaction) keep one invariant of the state row.
 /**
  * Keeping the index current: adding, replacing and removing the documents of pieces and passages,
  * sealing the tail into a segment, merging segments. Every function here runs inside a read-write
