@@ -51,6 +51,30 @@ module.exports = {
       to: { path: '^lib/(db|collection|backup|export|import|library)/' },
     },
     {
+      name: 'domain-below-storage',
+      severity: 'error',
+      comment:
+        'Pure logic (extraction, tags, anchoring, settings) knows nothing of storage or features.',
+      from: { path: '^lib/(extract|tags|anchoring|reader|settings)/' },
+      to: { path: '^lib/(db|search|collection|backup|import|export|library|cli|passages|clip)/' },
+    },
+    {
+      name: 'collection-below-features',
+      severity: 'error',
+      comment:
+        'The collection layer is used by backups, exports and pages, never the other way round.',
+      from: { path: '^lib/collection/' },
+      to: { path: '^lib/(backup|import|export|cli|passages|clip)/' },
+    },
+    {
+      name: 'backup-below-import-and-export',
+      severity: 'error',
+      comment:
+        "Other tools' files are read into partial backups (lib/import) and backups are exported, not the reverse.",
+      from: { path: '^lib/backup/' },
+      to: { path: '^lib/(import|export|library|cli)/' },
+    },
+    {
       name: 'components-take-props',
       severity: 'error',
       comment: 'Components render what they are given: no storage, no messaging, no browser API.',

@@ -3,7 +3,7 @@
  * thrown; the caller shows them.
  */
 import type { ExportRequest } from '../../components/library/ExportPanel';
-import { importAnnotations } from '../../lib/backup/annotation-import';
+import { importAnnotations } from '../../lib/import';
 import { exportBackupBlob } from '../../lib/backup/export-stream';
 import { backupFileName } from '../../lib/backup/file-name';
 import { importBackup } from '../../lib/backup/import-file';

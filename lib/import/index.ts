@@ -1,4 +1,5 @@
-/** Import of annotations made elsewhere, as partial backups to merge: the public surface. */
+/** Import of annotations made elsewhere, as partial backups merged into the collection: the public surface. */
+export { importAnnotations } from './annotation-file';
 export {
   ImportFormatError,
   type ImportContext,

@@ -3,19 +3,21 @@
  * collection like a backup: pieces for their pages (matched by URL), passages with their
  * selectors, themes from their tags. The file's format is guessed from its shape.
  *
- * What the readers of ../import need to know of the collection comes from the import's prefetch
- * (./import-apply.ts), inside its transaction: every tag and piece URL, which it holds anyway, and
+ * What the readers of this folder need to know of the collection comes from the import's prefetch
+ * (../backup/import-apply.ts), inside its transaction: every tag and piece URL, which it holds anyway, and
  * the rows of the pieces the file's pages can match. No table is read whole.
  */
 import type { CommonplaceDB } from '../collection/database';
 import { isSameSite } from '../extract/canonical-url';
 import { stripTracking } from '../extract/tracking';
-import { importHypothesis, importWebAnnotations, type ImportContext } from '../import';
-import { compareKeys, type Backup } from './format';
-import { applyPrepared, type ImportPrefetch } from './import-apply';
-import { InvalidBackupError } from './issues';
-import type { MergeSummary } from './merge';
-import { validateBackup } from './validate';
+import { compareKeys, type Backup } from '../backup/format';
+import { applyPrepared, type ImportPrefetch } from '../backup/import-apply';
+import { InvalidBackupError } from '../backup/issues';
+import type { MergeSummary } from '../backup/merge';
+import { validateBackup } from '../backup/validate';
+import type { ImportContext } from './builder';
+import { importHypothesis } from './hypothesis';
+import { importWebAnnotations } from './web-annotations';
 
 type Reader = typeof importWebAnnotations;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importAnnotations } from '../../../lib/backup/annotation-import';
+import { importAnnotations } from '../../../lib/import';
 import type { CommonplaceDB } from '../../../lib/collection/database';
 import { rebuildSearchIndex } from '../../../lib/search';
-import { emptyBackup, fill, makePassage, makePiece, makeTag, newDb } from './helpers';
+import { emptyBackup, fill, makePassage, makePiece, makeTag, newDb } from '../backup/helpers';
 
 const PAGE = 'https://example.org/essays/walking';
 
