@@ -11,13 +11,13 @@ import {
   type DeletedPiece,
   type PieceWithTags,
 } from '../db/pieces';
-import { explainStorageError } from '../db/errors';
 import { nowIso } from '../db/schema';
 import type { PageExtraction } from '../extract/types';
 import type { PieceMetadataEdits, TagEdits } from '../model/edits';
 import type { PieceRow } from '../model/records';
-import { SEARCH_TABLES, indexPiece, removePieceFromIndex } from '../search';
+import { indexPiece, removePieceFromIndex } from '../search';
 import type { CommonplaceDB } from './database';
+import { writeTransaction } from './write';
 
 export type { DeletedPiece, PieceWithTags };
 
@@ -30,44 +30,36 @@ export function findPieceByUrl(db: CommonplaceDB, url: string): Promise<PieceWit
  * Saves a clipped page. Saving the same canonical URL again updates that piece: its id, note
  * history and `createdAt` are kept, its stored copy is refreshed (unless the new clip has none).
  */
-export async function savePiece(
+export function savePiece(
   db: CommonplaceDB,
   page: PageExtraction,
   edits: TagEdits,
   now: Date = new Date(),
 ): Promise<PieceRow> {
-  try {
-    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
-      const piece = await writeClip(db, page, edits, nowIso(now));
-      await indexPiece(db, piece.id);
-      return piece;
-    });
-  } catch (error) {
-    explainStorageError(error);
-  }
+  return writeTransaction(db, async () => {
+    const piece = await writeClip(db, page, edits, nowIso(now));
+    await indexPiece(db, piece.id);
+    return piece;
+  });
 }
 
 /** Edits a piece's metadata, note and tags in one transaction (tags created as needed). */
-export async function updatePiece(
+export function updatePiece(
   db: CommonplaceDB,
   id: string,
   edits: PieceMetadataEdits,
   now: Date = new Date(),
 ): Promise<PieceRow> {
-  try {
-    return await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
-      const updated = await writePieceEdits(db, id, edits, nowIso(now));
-      await indexPiece(db, id);
-      return updated;
-    });
-  } catch (error) {
-    explainStorageError(error);
-  }
+  return writeTransaction(db, async () => {
+    const updated = await writePieceEdits(db, id, edits, nowIso(now));
+    await indexPiece(db, id);
+    return updated;
+  });
 }
 
 /** Deletes a piece with its stored copy and passages, in one transaction. */
 export function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece | null> {
-  return db.transaction('rw', [...SEARCH_TABLES], async () => {
+  return writeTransaction(db, async () => {
     const deleted = await removePiece(db, id);
     if (deleted) await removePieceFromIndex(db, id);
     return deleted;
@@ -75,13 +67,9 @@ export function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece
 }
 
 /** Undoes deletePiece. */
-export async function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
-  try {
-    await db.transaction('rw', [...SEARCH_TABLES], async () => {
-      await putBackPiece(db, deleted);
-      await indexPiece(db, deleted.piece.id);
-    });
-  } catch (error) {
-    explainStorageError(error);
-  }
+export function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
+  return writeTransaction(db, async () => {
+    await putBackPiece(db, deleted);
+    await indexPiece(db, deleted.piece.id);
+  });
 }
