@@ -21,7 +21,8 @@
  *
  * One pass is the Merger of ./merge-pass.ts; this file repeats passes and merges two backups.
  */
-import type { TagRow } from '../model/records';
+import type { SettingRow, TagRow } from '../model/records';
+import { isDeviceSetting } from '../settings/catalogue';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
@@ -197,7 +198,11 @@ export function mergeBackupsWithSummary(
   };
   for (const table of BACKUP_TABLES) {
     const rows = new Map<string, BackupRow>();
-    for (const row of base[table] as BackupRow[]) rows.set(primaryKey(table, row), row);
+    for (const row of base[table] as BackupRow[]) {
+      // An old file may hold another device's settings: they stay out, as in an import.
+      if (table === 'settings' && isDeviceSetting((row as SettingRow).key)) continue;
+      rows.set(primaryKey(table, row), row);
+    }
     for (const row of writes[table] as BackupRow[]) rows.set(primaryKey(table, row), row);
     (result as unknown as Record<BackupTable, BackupRow[]>)[table] = [...rows.values()];
   }

@@ -19,7 +19,7 @@ import { indexPiece, removePieceFromIndex } from '../search';
 import type { CommonplaceDB } from './database';
 import { writeTransaction } from './write';
 
-export type { DeletedPiece, PieceWithTags };
+export type { DeletedPiece };
 
 /** The piece saved under `url` with its authors and themes, if any. */
 export function findPieceByUrl(db: CommonplaceDB, url: string): Promise<PieceWithTags | undefined> {

@@ -17,7 +17,12 @@ export function assertSavable(table: RecordTable, row: unknown): void {
   const result = v.safeParse(RECORD_SCHEMAS[table], row);
   if (result.success) return;
   const issue = result.issues[0];
-  const field = (issue.path ?? []).map((item) => String((item as { key: unknown }).key)).join('.');
+  // `passages.selectors[3].type`, as the backup's messages name a field.
+  const field = (issue.path ?? []).reduce<string>((path, item) => {
+    const key = (item as { key: unknown }).key;
+    if (typeof key === 'number') return `${path}[${key}]`;
+    return path ? `${path}.${String(key)}` : String(key);
+  }, '');
   throw new RowTooLargeError(
     `Not saved: ${field || table}: ${issue.message}. Nothing already saved was changed.`,
   );

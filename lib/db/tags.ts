@@ -1,6 +1,7 @@
 /**
- * Tags: authors and themes, found by a case- and accent-insensitive key or any alias. Writes run
- * in a transaction the caller opened over `tags` (see lib/collection).
+ * Tags: authors and themes, found by a case- and accent-insensitive key or any alias. `ensureTags`
+ * runs in the transaction that writes what carries the tags (see lib/collection); the others are
+ * single reads or one update.
  */
 import { parsePersonName } from '../extract/names';
 import type { TagKind } from '../model/records';

@@ -5,7 +5,7 @@
  *
  * What the readers of this folder need to know of the collection comes from the import's prefetch
  * (../backup/import-apply.ts), inside its transaction: every tag and piece URL, which it holds anyway, and
- * the rows of the pieces the file's pages can match. No table is read whole.
+ * the rows of the pieces the file's pages can match. Pieces and passages are not read whole.
  */
 import type { CommonplaceDB } from '../collection/database';
 import { isSameSite } from '../extract/canonical-url';

@@ -9,11 +9,12 @@
  * BLOCK_CACHE_BYTES of blocks and the texts of recent snippets) and bodies are never re-read to
  * search, only to cut the snippets of the hits on screen.
  *
- * It is kept current by the write paths, inside their own transactions, which must include
- * SEARCH_TABLES (pieces, contents, passages and the index's tables):
+ * It is kept current by the write paths of lib/collection, inside their own transactions, which
+ * must include SEARCH_TABLES (pieces, contents, passages and the index's tables); see
+ * `writeTransaction` in lib/collection/write.ts:
  *
- *     await db.transaction('rw', [...SEARCH_TABLES, 'tags'], async () => {
- *       const piece = ...write the piece and its copy...;
+ *     writeTransaction(db, async () => {
+ *       const piece = ...write the piece and its copy (lib/db)...;
  *       await indexPiece(db, piece.id);
  *     });
  *

@@ -231,7 +231,7 @@ function matchTags(tags: TagRow[], word: QueryWord): TagMatch {
 }
 
 /** Reads what the query needs and scores every slot per word. */
-/** The index's state, the tags and the live documents of live documents: kept, or read (see ./live.ts). */
+/** The index's state, the tags and the live documents: kept, or read (see ./cache.ts). */
 async function currentLiveDocs(db: Dexie, t: Tables) {
   let snapshot = snapshotOf(db.name);
   if (!snapshot) {
@@ -458,7 +458,7 @@ function readTransaction<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T
 }
 
 /**
- * Runs a search. One that started from a kept snapshot (see ./live.ts) and failed runs once more
+ * Runs a search. One that started from a kept snapshot (see ./cache.ts) and failed runs once more
  * from a fresh read: another page may have rewritten the index just before Dexie told of it.
  */
 async function searching<T>(db: Dexie, fn: (t: Tables) => Promise<T>): Promise<T> {
@@ -480,7 +480,7 @@ const READ_AHEAD_BLOCKS = 100;
 const READ_AHEAD_PIECES = 2000;
 
 /**
- * Reads what searches keep in memory (segment headers, the live documents of live documents), so that the
+ * Reads what searches keep in memory (segment headers, the live documents), so that the
  * first keystroke does not pay for it: call it when a page with a search box opens. With
  * `readAhead`, it goes on, a short transaction at a time, to read which pieces carry each tag and
  * the index's blocks (first blocks of every segment first: one- and two-letter completions of
@@ -499,7 +499,7 @@ export async function prepareSearch(
   });
   if (!prepared || !readAhead || prepared.live.readAhead) return;
   const { cache, live, tags } = prepared;
-  // Once per live: later calls while nothing was written find it done or under way.
+  // Once per generation of the live documents: later calls while nothing was written find it done or under way.
   live.readAhead = true;
   const current = () => cache.live === live && isCurrentCache(db.name, cache);
   for (let i = 0; i < tags.length && current(); i += READ_AHEAD_TAGS) {

@@ -16,8 +16,6 @@ export const AUTO_HIGHLIGHTS = defineSetting(
   },
 );
 
-export type AutoHighlights = (typeof AUTO_HIGHLIGHTS)['fallback'];
-
 /** Whether the reader let a piece's stored copy load its images (they come from the site). */
 export const IMAGES_SHOWN = defineSettingFamily('images', false, {
   scope: 'collection',
