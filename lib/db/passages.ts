@@ -6,7 +6,7 @@ import type { TagEdits } from '../model/edits';
 import type { PassageRow } from '../model/records';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
-import { ensureTags } from './tags';
+import { ensureTagIds } from './tags';
 
 export interface NewPassage extends TagEdits {
   pieceId: string;
@@ -22,8 +22,7 @@ export async function writeNewPassage(
   stamp: string,
 ): Promise<PassageRow> {
   if (!(await t.pieces.get(passage.pieceId))) throw new Error('The piece of this passage is gone.');
-  const authors = await ensureTags(t, 'author', passage.authors, stamp);
-  const themes = await ensureTags(t, 'theme', passage.themes, stamp);
+  const tagIds = await ensureTagIds(t, passage, stamp);
   const row: PassageRow = {
     id: newId(),
     pieceId: passage.pieceId,
@@ -31,8 +30,7 @@ export async function writeNewPassage(
     quote: passage.quote,
     textFragment: passage.textFragment,
     note: passage.note,
-    authorIds: authors.map((tag) => tag.id),
-    themeIds: themes.map((tag) => tag.id),
+    ...tagIds,
     createdAt: stamp,
     updatedAt: stamp,
   };
@@ -50,13 +48,11 @@ export async function writePassageEdits(
 ): Promise<PassageRow> {
   const passage = await t.passages.get(id);
   if (!passage) throw new Error('This passage no longer exists.');
-  const authors = await ensureTags(t, 'author', edits.authors, stamp);
-  const themes = await ensureTags(t, 'theme', edits.themes, stamp);
+  const tagIds = await ensureTagIds(t, edits, stamp);
   const updated: PassageRow = {
     ...passage,
     note: edits.note,
-    authorIds: authors.map((tag) => tag.id),
-    themeIds: themes.map((tag) => tag.id),
+    ...tagIds,
     updatedAt: stamp,
   };
   assertSavable('passages', updated);

@@ -7,7 +7,7 @@ import type { PieceMetadataEdits, TagEdits } from '../model/edits';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
-import { ensureTags, tagsByIds } from './tags';
+import { ensureTagIds, tagsByIds } from './tags';
 
 export interface PieceWithTags {
   piece: PieceRow;
@@ -48,8 +48,7 @@ export async function writeClip(
   stamp: string,
 ): Promise<PieceRow> {
   const existing = await t.pieces.where('url').equals(page.url).first();
-  const authors = await ensureTags(t, 'author', edits.authors, stamp);
-  const themes = await ensureTags(t, 'theme', edits.themes, stamp);
+  const tagIds = await ensureTagIds(t, edits, stamp);
   const hasCopy = page.textContent.trim() !== '';
   const keepOldCopy = existing !== undefined && !hasCopy;
   const piece: PieceRow = {
@@ -59,8 +58,7 @@ export async function writeClip(
     pageKind: keepOldCopy ? existing.pageKind : page.pageKind,
     title: page.title,
     siteName: page.siteName,
-    authorIds: authors.map((tag) => tag.id),
-    themeIds: themes.map((tag) => tag.id),
+    ...tagIds,
     publishedTime: page.publishedTime,
     modifiedTime: page.modifiedTime,
     lang: page.lang,
@@ -96,15 +94,13 @@ export async function writePieceEdits(
 ): Promise<PieceRow> {
   const piece = await t.pieces.get(id);
   if (!piece) throw new Error('This piece no longer exists.');
-  const authors = await ensureTags(t, 'author', edits.authors, stamp);
-  const themes = await ensureTags(t, 'theme', edits.themes, stamp);
+  const tagIds = await ensureTagIds(t, edits, stamp);
   const updated: PieceRow = {
     ...piece,
     title: edits.title.trim() || piece.title,
     publishedTime: edits.publishedTime,
     note: edits.note,
-    authorIds: authors.map((tag) => tag.id),
-    themeIds: themes.map((tag) => tag.id),
+    ...tagIds,
     updatedAt: stamp,
   };
   assertSavable('pieces', updated);

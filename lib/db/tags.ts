@@ -81,3 +81,14 @@ export async function setThemeColor(t: CollectionTables, id: string, color: stri
   if (!/^#[0-9a-f]{6}$/i.test(color)) throw new Error(`Not a colour: ${color}`);
   await t.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
 }
+
+/** The ids of the authors and themes named in `names`, creating the missing tags (in order). */
+export async function ensureTagIds(
+  t: CollectionTables,
+  names: { authors: string[]; themes: string[] },
+  now: string,
+): Promise<{ authorIds: string[]; themeIds: string[] }> {
+  const authors = await ensureTags(t, 'author', names.authors, now);
+  const themes = await ensureTags(t, 'theme', names.themes, now);
+  return { authorIds: authors.map((tag) => tag.id), themeIds: themes.map((tag) => tag.id) };
+}
