@@ -3,7 +3,7 @@
  * every function of lib/db reads and writes. The database that holds them (and the search
  * index's tables) is opened by lib/collection, which also opens every transaction.
  */
-import type { EntityTable } from 'dexie';
+import type { EntityTable, Transaction } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow, SettingRow, TagRow } from '../model/records';
 
 export const TABLE_NAMES = ['pieces', 'contents', 'passages', 'tags', 'settings'] as const;
@@ -35,4 +35,19 @@ export function newId(): string {
 
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
+}
+
+/**
+ * The collection tables bound to transaction `tx`: what is read and written through them is
+ * part of it whatever the `await`s in between (Dexie's tracking of the current transaction
+ * across native `await`s is not relied upon).
+ */
+export function tablesOf(tx: Transaction): CollectionTables {
+  return {
+    pieces: tx.table('pieces'),
+    contents: tx.table('contents'),
+    passages: tx.table('passages'),
+    tags: tx.table('tags'),
+    settings: tx.table('settings'),
+  };
 }

@@ -32,18 +32,21 @@
  * everywhere.
  */
 import type Dexie from 'dexie';
+import type { PieceRow } from '../model/records';
 import { facetMaps, type FacetCounts } from './facets';
 import {
   SEARCH_TABLES,
   indexPassageIn,
   indexPiecesIn,
   rebuildIn,
+  recountTagsIn,
   removePassageIn,
   removePiecesIn,
   searchTables,
   type IndexProgress,
   type PieceRows,
   type SearchTables,
+  type TableSource,
 } from './writer';
 
 export { SEARCH_INDEX_TABLES, SEARCH_READ_TABLES, SEARCH_TABLES } from './writer';
@@ -112,6 +115,14 @@ export function indexPieceRows(
       rows,
     ),
   );
+}
+
+/**
+ * Keeps the index current after a change of tags alone (see `recountTagsIn`), in transaction
+ * `tx` (over SEARCH_TABLES): give every piece written, or none when only passages changed.
+ */
+export function recountTags(tx: TableSource, pieces: readonly PieceRow[]): Promise<void> {
+  return recountTagsIn(searchTables(tx), pieces);
 }
 
 /** Removes a piece and its passages from the index (call it where the piece is deleted). */

@@ -336,6 +336,26 @@ export async function sealTail(t: SearchTables, state: SearchStateRow): Promise<
  * written as segments of up to SEGMENT_POSTINGS postings, so memory stays bounded however many
  * pieces there are. Ids of pieces that no longer exist are removed from the index.
  */
+/**
+ * After a change of tags alone (a merge, a deletion, bulk tagging): re-counts the facets of
+ * `pieces` as they now are, without reading their text again, and starts a new generation, so
+ * searches read again which pieces and passages carry each tag.
+ */
+export async function recountTagsIn(t: SearchTables, pieces: readonly PieceRow[]): Promise<void> {
+  const state = await readState(t);
+  const rows = await t.docs.bulkGet(pieces.map((piece) => piece.id));
+  const changed: SearchDocsRow[] = [];
+  rows.forEach((row, i) => {
+    if (!row) return; // not indexed yet: counted as it is when it is
+    const facets = facetKeysOf(pieces[i]!);
+    countFacets(state.facets, row.facets, -1);
+    countFacets(state.facets, facets, 1);
+    changed.push({ ...row, facets });
+  });
+  await t.docs.bulkPut(changed);
+  await saveState(t, state);
+}
+
 /** Rows of pieces held in memory (an import's): the pieces, their copies, all their passages. */
 export interface PieceRows {
   pieces: readonly PieceRow[];
