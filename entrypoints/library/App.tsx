@@ -2,7 +2,7 @@
  * The library: every piece and passage, filtered, searched, grouped, read and edited. This shell
  * holds the view and lays out the page; the reading is in ./queries, the writing in ./actions.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { FacetList } from '../../components/library/FacetList';
 import { LibraryRow } from '../../components/library/LibraryRow';
 import { Toolbar } from '../../components/library/Toolbar';
@@ -10,6 +10,7 @@ import { VirtualList } from '../../components/library/VirtualList';
 import type { DeletedPiece } from '../../lib/collection/pieces';
 import { toggled } from '../../lib/library/facets';
 import { findOpenPiece } from '../../lib/library/list';
+import { viewOfTag, type TagRef } from '../../lib/library/view';
 import { pieceOfRow, type Row } from '../../lib/library/rows';
 import { undoRemoval } from './actions';
 import { useAttempt } from './attempt';
@@ -18,19 +19,14 @@ import { OVERSCAN, ROW_HEIGHT } from './layout';
 import { useCollectionSearch, usePassages, usePieces, useTags } from './queries';
 import { Reader } from './Reader';
 import { Settings } from './Settings';
+import { Tags } from './Tags';
+import { useSearchShortcut } from './use-search-shortcut';
 import { useShownList } from './use-shown-list';
 import { useUrlView } from './url-view';
 
 const rowKey = (row: Row) => row.key;
 const rowHeight = (row: Row) => ROW_HEIGHT[row.kind];
 const isSelectable = (row: Row) => row.kind !== 'group';
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return (
-    !!element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName))
-  );
-}
 
 export function App() {
   const [view, setView] = useUrlView();
@@ -77,6 +73,7 @@ export function App() {
     (id: string) => setView({ themes: toggled(view.themes, id) }),
     [setView, view.themes],
   );
+  const showTag = useCallback((tag: TagRef) => setView(viewOfTag(tag), true), [setView]);
   const closeReader = useCallback(() => setView({ piece: null }, true), [setView]);
   const onDeleted = useCallback(
     (deleted: DeletedPiece | null) => {
@@ -86,23 +83,23 @@ export function App() {
     [closeReader],
   );
 
-  // "/" focuses the search box (Escape, which closes the reader, is the reader's).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === '/' && !isTyping(event.target)) {
-        event.preventDefault();
-        searchBox.current?.focus();
-      }
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+  useSearchShortcut(searchBox);
 
   const open = findOpenPiece(view.piece, list.pieces ? piecesById : null, list.firstScreen);
   return (
     <div class="library">
       <header class="library-header">
         <h1 class="brand">Commonplace</h1>
+        <button
+          type="button"
+          class="panel-switch"
+          aria-pressed={view.panel === 'tags'}
+          onClick={() =>
+            setView({ panel: view.panel === 'tags' ? null : 'tags', piece: null }, true)
+          }
+        >
+          Tags
+        </button>
         <Toolbar
           view={view}
           sites={shown.siteItems}
@@ -110,7 +107,7 @@ export function App() {
           searchRef={searchBox}
           onChange={(change) => {
             if (change.q !== undefined) startSearch(change.q);
-            setView({ ...change, piece: change.piece ?? view.piece });
+            setView({ ...change, piece: change.piece ?? view.piece, panel: null });
           }}
         />
       </header>
@@ -133,7 +130,7 @@ export function App() {
           openTitle={open?.title ?? null}
           attempt={attempt}
         />
-        <Settings pieces={list.pieces} tags={tags} attempt={attempt} />
+        <Settings pieces={list.pieces} attempt={attempt} />
       </nav>
       <main class="content">
         {failure && (
@@ -157,7 +154,9 @@ export function App() {
             </button>
           </p>
         )}
-        {open ? (
+        {view.panel === 'tags' ? (
+          <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
+        ) : open ? (
           <Reader
             key={open.id}
             piece={open}

@@ -1,18 +1,15 @@
-/** "Backup and settings" in the sidebar: automatic highlights, backups, colours, imports. */
+/** "Backup and settings" in the sidebar: automatic highlights, backups, imports. */
 import { useMemo, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { AnnotationImport } from '../../components/library/AnnotationImport';
 import { AutoHighlightSetting } from '../../components/library/AutoHighlightSetting';
-import { ThemeColors } from '../../components/library/ThemeColors';
 import type { BackupProgress } from '../../lib/backup/progress';
-import type { PieceRow, TagRow } from '../../lib/model/records';
-import { themeColors } from '../../lib/library/facets';
+import type { PieceRow } from '../../lib/model/records';
 import { clippedSitePatterns } from '../../lib/passages/origins';
 import {
   downloadBackup,
   importAnnotationFile,
   restoreBackup,
-  saveThemeColor,
   turnOffAutoHighlights,
   turnOnAutoHighlights,
 } from './actions';
@@ -23,11 +20,10 @@ import { useProgress } from './use-progress';
 export interface SettingsProps {
   /** Every piece, once read. */
   pieces: readonly PieceRow[] | undefined;
-  tags: readonly TagRow[] | undefined;
   attempt: Attempt;
 }
 
-export function Settings({ pieces, tags, attempt }: SettingsProps) {
+export function Settings({ pieces, attempt }: SettingsProps) {
   const [open, setOpen] = useState(false);
   const autoHighlights = useAutoHighlights();
   const backup = useProgress<BackupProgress>();
@@ -59,13 +55,6 @@ export function Settings({ pieces, tags, attempt }: SettingsProps) {
         onExport={() => backup.track(downloadBackup)}
         onImport={(file) => backup.track((report) => restoreBackup(file, report))}
       />
-      {/* A row per theme: built only while the settings are open. */}
-      {open && (
-        <ThemeColors
-          themes={themeColors(tags ?? [])}
-          onChange={(id, color) => void attempt(() => saveThemeColor(id, color))}
-        />
-      )}
       <AnnotationImport onImport={importAnnotationFile} />
     </details>
   );

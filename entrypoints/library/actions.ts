@@ -22,7 +22,8 @@ import {
   updatePiece,
   type DeletedPiece,
 } from '../../lib/collection/pieces';
-import { setThemeColor } from '../../lib/collection/tags';
+import * as tags from '../../lib/collection/tags';
+import type { PersonName, TagKind } from '../../lib/model/records';
 import { UserError } from '../../lib/errors';
 import { exportFormat, type ProgressCallback } from '../../lib/export';
 import type { ExportSelection } from '../../lib/library/export-scope';
@@ -47,7 +48,47 @@ export function allowImages(pieceId: string): Promise<void> {
 }
 
 export function saveThemeColor(themeId: string, color: string): Promise<void> {
-  return setThemeColor(db, themeId, color);
+  return tags.setThemeColor(db, themeId, color);
+}
+
+export async function renameTag(id: string, name: string): Promise<void> {
+  await tags.renameTag(db, id, name);
+}
+
+export function mergeTags(fromId: string, intoId: string): Promise<tags.TagMerge> {
+  return tags.mergeTags(db, fromId, intoId);
+}
+
+export function undoMerge(merge: tags.TagMerge): Promise<void> {
+  return tags.undoMerge(db, merge);
+}
+
+export function deleteTag(id: string): Promise<tags.TagRemoval> {
+  return tags.deleteTag(db, id);
+}
+
+export function undoTagDeletion(removal: tags.TagRemoval): Promise<void> {
+  return tags.undoTagDeletion(db, removal);
+}
+
+export async function addTagAlias(id: string, alias: string): Promise<void> {
+  await tags.addTagAlias(db, id, alias);
+}
+
+export async function removeTagAlias(id: string, alias: string): Promise<void> {
+  await tags.removeTagAlias(db, id, alias);
+}
+
+export async function setPersonName(id: string, name: PersonName): Promise<void> {
+  await tags.setPersonName(db, id, name);
+}
+
+export function addTagToPieces(pieceIds: readonly string[], kind: TagKind, name: string) {
+  return tags.addTagToPieces(db, pieceIds, kind, name);
+}
+
+export function removeTagFromPieces(pieceIds: readonly string[], tagId: string) {
+  return tags.removeTagFromPieces(db, pieceIds, tagId);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { ROW_HEIGHT } from './layout';
 import { useSearch } from './search';
 import { readSetting } from '../../lib/collection/settings';
+import { readTagCounts } from '../../lib/collection/tag-counts';
 import { AUTO_HIGHLIGHTS, IMAGES_SHOWN } from '../../lib/settings/catalogue';
 
 const db = openDatabase();
@@ -115,4 +116,9 @@ export function usePiecePassages(pieceId: string) {
     useLiveQuery(() => db.passages.where('pieceId').equals(pieceId).toArray(), [pieceId]) ??
     NO_PASSAGES
   );
+}
+
+/** How many pieces and passages carry each tag, read only while `wanted` (the Tags panel). */
+export function useTagCounts(wanted: boolean) {
+  return useLiveQuery(() => (wanted ? readTagCounts(db) : Promise.resolve(undefined)), [wanted]);
 }

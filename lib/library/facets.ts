@@ -1,7 +1,6 @@
 /** The sidebar's facets and the tag lists of the library's forms, from the tags and counts. */
 import type { TagRow } from '../model/records';
 import type { FacetCounts } from '../search/facets';
-import { themeColor } from '../tags/colors';
 
 interface FacetEntry {
   id: string;
@@ -35,16 +34,6 @@ export function siteEntries(sites: ReadonlyMap<string, number>): { name: string;
 /** The names of the tags of a kind, for suggestions. */
 export function tagNamesOfKind(tags: readonly TagRow[], kind: TagRow['kind']): string[] {
   return tags.filter((t) => t.kind === kind).map((t) => t.name);
-}
-
-/** Every theme A–Z with the colour its highlights are painted in. */
-export function themeColors(
-  tags: readonly TagRow[],
-): { id: string; name: string; color: string }[] {
-  return tags
-    .filter((t) => t.kind === 'theme')
-    .sort((x, y) => x.name.localeCompare(y.name))
-    .map((t) => ({ id: t.id, name: t.name, color: themeColor(t) }));
 }
 
 /** A list with `id` added, or taken out when it is there. */

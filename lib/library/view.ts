@@ -10,6 +10,8 @@ export type GroupKey = 'none' | 'author' | 'theme';
 export type ViewKind = 'pieces' | 'passages';
 export type MatchMode = 'all' | 'any';
 export type DateField = 'captured' | 'published';
+/** A page of the library shown instead of the list. */
+export type PanelKind = 'tags';
 
 export interface LibraryView {
   /** Search text. */
@@ -30,6 +32,8 @@ export interface LibraryView {
   view: ViewKind;
   /** The piece open in the reader. */
   piece: string | null;
+  /** The Tags page instead of the list (null: the list, or the open piece). */
+  panel: PanelKind | null;
 }
 
 export const DEFAULT_VIEW: LibraryView = {
@@ -45,6 +49,7 @@ export const DEFAULT_VIEW: LibraryView = {
   group: 'none',
   view: 'pieces',
   piece: null,
+  panel: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,6 +85,7 @@ export function parseView(search: string): LibraryView {
     group: oneOf(params.get('group'), ['none', 'author', 'theme'], 'none'),
     view: oneOf(params.get('view'), ['pieces', 'passages'], 'pieces'),
     piece: params.get('piece') || null,
+    panel: params.get('panel') === 'tags' ? 'tags' : null,
   };
 }
 
@@ -101,6 +107,7 @@ export function viewToSearch(view: LibraryView): string {
   set('group', view.group, DEFAULT_VIEW.group);
   set('view', view.view, DEFAULT_VIEW.view);
   set('piece', view.piece);
+  set('panel', view.panel);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -267,7 +274,8 @@ export function listsEveryPieceNewestFirst(view: LibraryView): boolean {
     view.to === null &&
     view.group === 'none' &&
     effectiveSort(view) === 'captured' &&
-    view.piece === null
+    view.piece === null &&
+    view.panel === null
   );
 }
 
@@ -342,4 +350,19 @@ export function filterPassages(
   return result.sort((a, b) =>
     a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? 1 : -1,
   );
+}
+
+export interface TagRef {
+  id: string;
+  kind: TagRow['kind'];
+}
+
+/** The change of view that lists every piece filed under one tag (and nothing else filtered). */
+export function viewOfTag(tag: TagRef): Partial<LibraryView> {
+  return {
+    ...DEFAULT_VIEW,
+    view: 'pieces',
+    authors: tag.kind === 'author' ? [tag.id] : [],
+    themes: tag.kind === 'theme' ? [tag.id] : [],
+  };
 }

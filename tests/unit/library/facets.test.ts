@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  facetEntries,
-  siteEntries,
-  tagNamesOfKind,
-  themeColors,
-  toggled,
-} from '../../../lib/library/facets';
+import { facetEntries, siteEntries, tagNamesOfKind, toggled } from '../../../lib/library/facets';
 import type { FacetCounts } from '../../../lib/search/facets';
 import { tag } from './helpers';
 
@@ -54,13 +48,6 @@ test('siteEntries keeps the order of the counts', () => {
 
 test('tagNamesOfKind', () => {
   expect(tagNamesOfKind(tags, 'author')).toEqual(['Boris Kagarlitsky']);
-});
-
-test('themeColors: every theme A–Z with its highlight colour', () => {
-  const rows = themeColors(tags);
-  expect(rows.map((r) => r.name)).toEqual(['Campism', 'Russian imperialism', 'Syria']);
-  expect(rows[1]!.color).toBe('#aa0000');
-  expect(rows[0]!.color).toMatch(/^#[0-9a-f]{6}$/);
 });
 
 test('toggled adds an id, or takes it out', () => {
