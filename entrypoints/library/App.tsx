@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import { FacetList } from '../../components/library/FacetList';
 import { LibraryRow } from '../../components/library/LibraryRow';
 import { Toolbar } from '../../components/library/Toolbar';
+import { UndoNotice } from '../../components/library/UndoNotice';
 import { VirtualList } from '../../components/library/VirtualList';
 import type { DeletedPiece } from '../../lib/collection/pieces';
 import { toggled } from '../../lib/library/facets';
@@ -14,6 +15,7 @@ import { viewOfTag, type TagRef } from '../../lib/library/view';
 import { pieceOfRow, type Row } from '../../lib/library/rows';
 import { undoRemoval } from './actions';
 import { useAttempt } from './attempt';
+import { Bulk } from './Bulk';
 import { Export } from './Export';
 import { OVERSCAN, ROW_HEIGHT } from './layout';
 import { useCollectionSearch, usePassages, usePieces, useTags } from './queries';
@@ -21,6 +23,7 @@ import { Reader } from './Reader';
 import { Settings } from './Settings';
 import { Tags } from './Tags';
 import { useSearchShortcut } from './use-search-shortcut';
+import { useChoice } from './use-choice';
 import { useShownList } from './use-shown-list';
 import { useUrlView } from './url-view';
 
@@ -43,6 +46,7 @@ export function App() {
   const { failure, attempt } = useAttempt();
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const choice = useChoice(rows, view.view === 'pieces');
 
   const openRow = useCallback(
     (row: Row) => {
@@ -139,20 +143,10 @@ export function App() {
           </p>
         )}
         {undo && (
-          <p class="notice undo" role="status">
-            Deleted “{undo.piece.title}”.{' '}
-            <button
-              type="button"
-              onClick={() =>
-                attempt(async () => {
-                  await undoRemoval(undo);
-                  setUndo(null);
-                })
-              }
-            >
-              Undo
-            </button>
-          </p>
+          <UndoNotice
+            message={`Deleted “${undo.piece.title}”.`}
+            onUndo={() => attempt(() => undoRemoval(undo).then(() => setUndo(null)))}
+          />
         )}
         {view.panel === 'tags' ? (
           <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
@@ -173,17 +167,31 @@ export function App() {
             Nothing clipped yet. Open an article and click the Commonplace button in the toolbar.
           </p>
         ) : (
-          <VirtualList<Row>
-            label={view.view === 'passages' ? 'Passages' : 'Pieces'}
-            items={rows}
-            itemKey={rowKey}
-            itemHeight={rowHeight}
-            isSelectable={isSelectable}
-            onOpen={openRow}
-            renderItem={renderRow}
-            overscan={OVERSCAN}
-            onRangeChange={onRowsShown}
-          />
+          <>
+            {choice.chosen.length > 0 && (
+              <Bulk
+                chosen={choice.chosen}
+                shown={choice.shown}
+                tags={tags ?? []}
+                tagsById={tagsById}
+                attempt={attempt}
+                onChooseAll={choice.chooseAll}
+                onClear={choice.clear}
+              />
+            )}
+            <VirtualList<Row>
+              label={view.view === 'passages' ? 'Passages' : 'Pieces'}
+              items={rows}
+              itemKey={rowKey}
+              itemHeight={rowHeight}
+              isSelectable={isSelectable}
+              onOpen={openRow}
+              renderItem={renderRow}
+              overscan={OVERSCAN}
+              onRangeChange={onRowsShown}
+              selection={choice.selection}
+            />
+          </>
         )}
       </main>
     </div>

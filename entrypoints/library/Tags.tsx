@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TagActions } from '../../components/library/TagEditor';
 import { TagTable } from '../../components/library/TagTable';
+import { UndoNotice } from '../../components/library/UndoNotice';
 import { TagNameTakenError } from '../../lib/collection/tags';
 import { UserError } from '../../lib/errors';
 import { tagByTypedName, tagTableRows, type TagTableRow } from '../../lib/library/tag-table';
@@ -100,20 +101,10 @@ export function Tags({ tags, attempt, onShow }: TagsProps) {
     <section class="tags-panel" aria-label="Tags">
       <h1>Tags</h1>
       {undoable && (
-        <p class="notice undo" role="status">
-          {undoable.message}{' '}
-          <button
-            type="button"
-            onClick={() =>
-              attempt(async () => {
-                await undoable.undo();
-                setUndoable(null);
-              })
-            }
-          >
-            Undo
-          </button>
-        </p>
+        <UndoNotice
+          message={undoable.message}
+          onUndo={() => attempt(() => undoable.undo().then(() => setUndoable(null)))}
+        />
       )}
       {offer && (
         <p class="notice" role="alert">

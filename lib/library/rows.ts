@@ -46,3 +46,21 @@ export function pieceOfRow(row: Row): string | null {
   if (row.kind === 'piece') return row.piece.id;
   return row.kind === 'passage' ? row.passage.pieceId : null;
 }
+
+/** The key a row is chosen by in the list: its piece's id (a piece listed in two groups is one). */
+export function pieceKeyOf(row: Row): string | null {
+  return row.kind === 'piece' ? row.piece.id : null;
+}
+
+/** The distinct pieces of `rows`, in list order, those of `only` alone when it is given. */
+export function piecesOfRows(rows: readonly Row[], only?: ReadonlySet<string>): PieceRow[] {
+  const seen = new Set<string>();
+  const pieces: PieceRow[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'piece' || seen.has(row.piece.id)) continue;
+    if (only && !only.has(row.piece.id)) continue;
+    seen.add(row.piece.id);
+    pieces.push(row.piece);
+  }
+  return pieces;
+}
