@@ -47,6 +47,8 @@ export interface ClipReading {
   saved: SavedPiece | null;
   /** Tag names in use, for autocomplete. */
   known: { authors: string[]; themes: string[] };
+  /** Other spellings of tags (alias key → the tag's name), so a byline shows as the tag it files under. */
+  spellings: { authors: Record<string, string>; themes: Record<string, string> };
 }
 
 /** A passage as the popup lists it and the page paints it. */

@@ -18,7 +18,7 @@ export function TagTable({ title, rows, actions, onShow }: TagTableProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const listId = `merge-${title.toLowerCase()}`;
   return (
-    <section class="tag-table" aria-label={title}>
+    <section class="tag-table" aria-label={`All ${title.toLowerCase()}`}>
       <h2>{title}</h2>
       {rows.length === 0 ? (
         <p class="muted">None.</p>

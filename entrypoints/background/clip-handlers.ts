@@ -6,6 +6,7 @@ import { openDatabase } from '../../lib/collection/database';
 import { savePiece } from '../../lib/collection/pieces';
 import { listTags } from '../../lib/collection/tags';
 import type { MessageHandlers } from '../../lib/protocol';
+import { spellingsOf } from '../../lib/tags/normalize';
 import { readTabBody, readTabPreview } from './clip-tab';
 import { savedPiece } from './answers';
 
@@ -23,6 +24,7 @@ export const readTab: MessageHandlers['clip/read'] = async ({ tabId }) => {
     pageMs,
     saved: await savedPiece(db, preview.url),
     known: { authors: authorTags.map((t) => t.name), themes: themeTags.map((t) => t.name) },
+    spellings: { authors: spellingsOf(authorTags), themes: spellingsOf(themeTags) },
   };
 };
 

@@ -78,9 +78,13 @@ export function App({ reading: tabReading }: { reading: Promise<TabReading> }) {
         setPhase({ name: 'failed', message: reading.message });
         return;
       }
-      const { page, saved, known } = reading;
-      setAuthors(saved?.authors ?? preferKnownSpelling(page.authors, known.authors));
-      setThemes(saved?.themes ?? preferKnownSpelling(page.keywords, known.themes));
+      const { page, saved, known, spellings } = reading;
+      setAuthors(
+        saved?.authors ?? preferKnownSpelling(page.authors, known.authors, spellings.authors),
+      );
+      setThemes(
+        saved?.themes ?? preferKnownSpelling(page.keywords, known.themes, spellings.themes),
+      );
       setNote(saved?.note ?? '');
       setPhase({ name: 'ready', reading, saved });
       // Read by `npm run bench`: time spent in the page, and popup opened → preview painted.

@@ -31,21 +31,6 @@ export function toggledKey(selected: ReadonlySet<string>, key: string): Set<stri
   return next;
 }
 
-/** The selected keys that are still among the items (a filter may have hidden some). */
-export function keysShown<T>(
-  selected: ReadonlySet<string>,
-  items: readonly T[],
-  keyOf: (item: T) => string | null,
-): Set<string> {
-  const shown = new Set<string>();
-  if (selected.size === 0) return shown;
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key !== null && selected.has(key)) shown.add(key);
-  }
-  return shown;
-}
-
 /** The tags carried by at least one of `pieces`, authors first, each A–Z. */
 export function tagsOnPieces(
   pieces: readonly PieceRow[],

@@ -42,10 +42,27 @@ export function tagSlug(name: string): string {
 }
 
 /**
- * Replaces each name by the spelling of an existing tag with the same key, so suggestions taken
- * from a page ("russian imperialism") show as the reader's tag ("Russian imperialism").
+ * Replaces each name by the name of the existing tag it would be filed under: the tag with the
+ * same key, or the one that has it as another spelling (`spellings`: alias key → tag name). So
+ * suggestions taken from a page ("russian imperialism", "B. Kagarlitsky") show as the reader's
+ * tags ("Russian imperialism", "Boris Kagarlitsky").
  */
-export function preferKnownSpelling(names: string[], known: string[]): string[] {
+export function preferKnownSpelling(
+  names: string[],
+  known: string[],
+  spellings: Readonly<Record<string, string>> = {},
+): string[] {
   const byKey = new Map(known.map((name) => [tagKey(name), name]));
-  return uniqueTagNames(names.map((name) => byKey.get(tagKey(name)) ?? name));
+  const nameOf = (name: string) => {
+    const key = tagKey(name);
+    return byKey.get(key) ?? (Object.hasOwn(spellings, key) ? spellings[key]! : name);
+  };
+  return uniqueTagNames(names.map(nameOf));
+}
+
+/** Alias key → tag name, for `preferKnownSpelling`. */
+export function spellingsOf(tags: readonly { name: string; aliasKeys: string[] }[]) {
+  const spellings: Record<string, string> = {};
+  for (const tag of tags) for (const key of tag.aliasKeys) spellings[key] ??= tag.name;
+  return spellings;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../lib/collection/database';
+import { addTagAlias } from '../../../lib/collection/tags';
 import { savePiece } from '../../../lib/collection/pieces';
 import { readTab } from '../../../entrypoints/background/clip-handlers';
 import { makeExtraction } from '../factories';
@@ -44,6 +45,8 @@ describe('clip/read', () => {
       note: 'Read twice.',
     });
     await savePiece(db, makeExtraction(), { authors: ['Christopher Ford'], themes: [], note: '' });
+    const ford = (await db.tags.toArray()).find((t) => t.name === 'Christopher Ford')!;
+    await addTagAlias(db, ford.id, 'C. Ford');
     const answer = await readTab({ tabId: tab.id }, sender);
     expect(answer).toMatchObject({
       saved: {
@@ -57,6 +60,7 @@ describe('clip/read', () => {
         authors: ['Ann Reader', 'Christopher Ford'],
         themes: ['Commonplace books', 'Memory'],
       },
+      spellings: { authors: { 'c ford': 'Christopher Ford' }, themes: {} },
     });
   });
 });

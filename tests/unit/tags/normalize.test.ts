@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   cleanTagName,
   preferKnownSpelling,
+  spellingsOf,
   tagKey,
   tagSlug,
   uniqueTagNames,
@@ -43,6 +44,18 @@ describe('tag names', () => {
     expect(
       preferKnownSpelling(['russian imperialism', 'New theme'], ['Russian imperialism']),
     ).toEqual(['Russian imperialism', 'New theme']);
+  });
+  test('preferKnownSpelling shows another spelling as the tag it files under', () => {
+    const spellings = spellingsOf([
+      { name: 'Boris Kagarlitsky', aliasKeys: ['b kagarlitsky', 'борис кагарлицкий'] },
+    ]);
+    expect(
+      preferKnownSpelling(
+        ['B. KAGARLITSKY', 'Борис Кагарлицкий', 'Boris Kagarlitsky', 'constructor'],
+        ['Boris Kagarlitsky'],
+        spellings,
+      ),
+    ).toEqual(['Boris Kagarlitsky', 'constructor']);
   });
   test('tagSlug is safe for file names and Obsidian tags', () => {
     expect(tagSlug('Russian imperialism (2014–)')).toBe('russian-imperialism-2014');
