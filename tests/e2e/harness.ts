@@ -3,6 +3,7 @@
  * built extension loaded. One fresh profile per `launchExtension()`.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -212,4 +213,21 @@ export function withExtension(): ExtensionTest {
     await test.server?.close();
   });
   return test;
+}
+
+/** axe-core run on `page`: how many rules passed, and the serious or critical violations. */
+export async function axeCheck(page: Page): Promise<{ passes: number; violations: string[] }> {
+  const require = createRequire(import.meta.url);
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  type AxeResult = { id: string; impact: string; nodes: unknown[] };
+  type Axe = { run: () => Promise<{ violations: AxeResult[]; passes: AxeResult[] }> };
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: Axe }).axe.run();
+    return {
+      passes: result.passes.length,
+      violations: result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length})`),
+    };
+  });
 }

@@ -1,9 +1,7 @@
 /** The library end to end: clip three pages, then search, filter, group, read, delete and undo. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { clipAndSave, withExtension } from './harness';
+import { axeCheck, clipAndSave, withExtension } from './harness';
 
 const ctx = withExtension();
 let library: Page;
@@ -125,22 +123,9 @@ describe('library', () => {
   });
 
   test('has no serious accessibility violations (axe-core), light and dark', async () => {
-    const require = createRequire(import.meta.url);
-    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMedia({ colorScheme: scheme });
-      await library.evaluate(axe);
-      type AxeResult = { id: string; impact: string; nodes: unknown[] };
-      type Axe = { run: () => Promise<{ violations: AxeResult[]; passes: AxeResult[] }> };
-      const { violations, passes } = await library.evaluate(async () => {
-        const result = await (window as unknown as { axe: Axe }).axe.run();
-        return {
-          passes: result.passes.length,
-          violations: result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.nodes.length})`),
-        };
-      });
+      const { violations, passes } = await axeCheck(library);
       expect(passes, 'axe ran its rules').toBeGreaterThan(10);
       expect(violations, scheme).toEqual([]);
     }

@@ -152,13 +152,12 @@ test('the library lists passages and highlights them in the stored copy', async 
 test('a theme’s colour chosen in the library colours its passages; edit and delete from the popup', async () => {
   const library = await ctx.session.context.newPage();
   await library.goto(ctx.session.extensionUrl('library.html'));
-  await library.getByText('Backup and settings').click();
-  const colour = library
-    .getByRole('region', { name: 'Theme colours' })
-    .getByRole('listitem')
-    .filter({ hasText: 'Solidarity' })
-    .locator('input[type="color"]');
-  await colour.fill('#123456');
+  await library.getByRole('button', { name: 'Tags', exact: true }).click();
+  await library
+    .getByRole('region', { name: 'All themes' })
+    .getByRole('button', { name: 'Edit Solidarity' })
+    .click();
+  await library.getByLabel('Highlight colour').fill('#123456');
   await library.close();
 
   const { page, popup } = await openPopupFor(ctx.session, ctx.server.url(ARTICLE));
