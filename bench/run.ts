@@ -16,6 +16,7 @@ import { clipBench } from './clip';
 import { exportBench } from './export';
 import { libraryBench } from './library';
 import { searchBench } from './search';
+import { tagsBench } from './tags';
 
 const SUITES: BenchSuite[] = [
   clipBench,
@@ -24,6 +25,7 @@ const SUITES: BenchSuite[] = [
   backupBench,
   searchBench,
   exportBench,
+  tagsBench,
   libraryBench,
 ];
 
