@@ -54,8 +54,8 @@ module.exports = {
       name: 'domain-below-storage',
       severity: 'error',
       comment:
-        'Pure logic (extraction, tags, anchoring, settings) knows nothing of storage or features.',
-      from: { path: '^lib/(extract|tags|anchoring|reader|settings)/' },
+        'Pure logic (extraction, tags, anchoring, settings, links) knows nothing of storage or features.',
+      from: { path: '^lib/(extract|tags|anchoring|reader|settings|connections)/' },
       to: { path: '^lib/(db|search|collection|backup|import|export|library|cli|passages|clip)/' },
     },
     {

@@ -10,11 +10,12 @@ import {
   removeTagRow,
   undoMergeRows,
   undoRemovalRows,
+  type RowsWritten,
   type TagMerge,
   type TagRemoval,
 } from '../db/tag-merge';
 import { addAliasRow, removeAliasRow, renameTagRow, setPersonNameRow } from '../db/tag-names';
-import type { PersonName, PieceRow, TagKind, TagRow } from '../model/records';
+import type { PersonName, TagKind, TagRow } from '../model/records';
 import { recountTags } from '../search';
 import type { CommonplaceDB } from './database';
 import { writeTransaction } from './write';
@@ -26,14 +27,16 @@ export type { TagMerge, TagRemoval };
 /** Runs a change of tags on pieces and passages, then keeps the index's counts current. */
 function retag<T>(
   db: CommonplaceDB,
-  change: (t: CollectionTables) => Promise<{ result: T; pieces: PieceRow[] }>,
+  change: (t: CollectionTables) => Promise<{ result: T; written: RowsWritten }>,
 ): Promise<T> {
   return writeTransaction(db, async (tx) => {
-    const { result, pieces } = await change(tablesOf(tx));
-    await recountTags(tx, pieces);
+    const { result, written } = await change(tablesOf(tx));
+    await recountTags(tx, written);
     return result;
   });
 }
+
+const piecesOnly = (pieces: RowsWritten['pieces']): RowsWritten => ({ pieces, passages: [] });
 
 /** Runs a change of the tags table alone. */
 function tagsOnly<T>(db: CommonplaceDB, change: (t: CollectionTables) => Promise<T>): Promise<T> {
@@ -66,30 +69,30 @@ export function setPersonName(
 /** Merges tag `fromId` into `intoId`; what it returns undoes it (`undoMerge`). */
 export function mergeTags(db: CommonplaceDB, fromId: string, intoId: string): Promise<TagMerge> {
   return retag(db, async (t) => {
-    const { merge, pieces } = await mergeTagRows(t, fromId, intoId, nowIso());
-    return { result: merge, pieces };
+    const { merge, written } = await mergeTagRows(t, fromId, intoId, nowIso());
+    return { result: merge, written };
   });
 }
 
 export function undoMerge(db: CommonplaceDB, merge: TagMerge): Promise<void> {
   return retag(db, async (t) => ({
     result: undefined,
-    pieces: await undoMergeRows(t, merge, nowIso()),
+    written: await undoMergeRows(t, merge, nowIso()),
   }));
 }
 
 /** Deletes a tag from the collection; what it returns undoes it (`undoTagDeletion`). */
 export function deleteTag(db: CommonplaceDB, id: string): Promise<TagRemoval> {
   return retag(db, async (t) => {
-    const { removal, pieces } = await removeTagRow(t, id, nowIso());
-    return { result: removal, pieces };
+    const { removal, written } = await removeTagRow(t, id, nowIso());
+    return { result: removal, written };
   });
 }
 
 export function undoTagDeletion(db: CommonplaceDB, removal: TagRemoval): Promise<void> {
   return retag(db, async (t) => ({
     result: undefined,
-    pieces: await undoRemovalRows(t, removal, nowIso()),
+    written: await undoRemovalRows(t, removal, nowIso()),
   }));
 }
 
@@ -102,7 +105,7 @@ export function addTagToPieces(
 ): Promise<{ tag: TagRow; changed: number }> {
   return retag(db, async (t) => {
     const { tag, pieces } = await addTagToPieceRows(t, pieceIds, kind, name, nowIso());
-    return { result: { tag, changed: pieces.length }, pieces };
+    return { result: { tag, changed: pieces.length }, written: piecesOnly(pieces) };
   });
 }
 
@@ -114,6 +117,6 @@ export function removeTagFromPieces(
 ): Promise<number> {
   return retag(db, async (t) => {
     const pieces = await removeTagFromPieceRows(t, pieceIds, tagId, nowIso());
-    return { result: pieces.length, pieces };
+    return { result: pieces.length, written: piecesOnly(pieces) };
   });
 }

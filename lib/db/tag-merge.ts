@@ -36,6 +36,12 @@ export interface TagRemoval {
 }
 
 type Tagged = PieceRow | PassageRow;
+
+/** The pieces and passages a change of tags wrote, as written (for the search index). */
+export interface RowsWritten {
+  pieces: PieceRow[];
+  passages: PassageRow[];
+}
 type ListField = 'authorIds' | 'themeIds';
 
 /**
@@ -92,7 +98,7 @@ async function assertStillFree(t: CollectionTables, tag: TagRow, except: string)
 /**
  * Merges tag `fromId` into `intoId`: every piece and passage filed under the first is filed
  * under the second, the first is deleted, and its name and aliases become aliases of the second,
- * so later clips that say them are filed under it. Returns the merge (for Undo) and the pieces
+ * so later clips that say them are filed under it. Returns the merge (for Undo) and the rows
  * written (for the search index).
  */
 export async function mergeTagRows(
@@ -100,7 +106,7 @@ export async function mergeTagRows(
   fromId: string,
   intoId: string,
   stamp: string,
-): Promise<{ merge: TagMerge; pieces: PieceRow[] }> {
+): Promise<{ merge: TagMerge; written: RowsWritten }> {
   if (fromId === intoId) throw new UserError('A tag cannot be merged into itself.');
   const from = await existingTag(t, fromId);
   const into = await existingTag(t, intoId);
@@ -119,7 +125,7 @@ export async function mergeTagRows(
   await t.tags.put(merged);
   return {
     merge: { from, into, pieces: pieces.before, passages: passages.before },
-    pieces: pieces.written,
+    written: { pieces: pieces.written, passages: passages.written },
   };
 }
 
@@ -132,7 +138,7 @@ export async function undoMergeRows(
   t: CollectionTables,
   merge: TagMerge,
   stamp: string,
-): Promise<PieceRow[]> {
+): Promise<RowsWritten> {
   const { from, into } = merge;
   await assertStillFree(t, from, into.id);
   const current = await t.tags.get(into.id);
@@ -148,8 +154,15 @@ export async function undoMergeRows(
   await t.tags.put(from);
   const field = tagListField(from.kind);
   const restore = (ids: string[], before: string[]) => unmergedIds(ids, before, from.id, into.id);
-  await restoreLists<PassageRow>(t.passages, field, merge.passages, restore, stamp);
-  return restoreLists<PieceRow>(t.pieces, field, merge.pieces, restore, stamp);
+  const passages = await restoreLists<PassageRow>(
+    t.passages,
+    field,
+    merge.passages,
+    restore,
+    stamp,
+  );
+  const pieces = await restoreLists<PieceRow>(t.pieces, field, merge.pieces, restore, stamp);
+  return { pieces, passages };
 }
 
 /**
@@ -160,7 +173,7 @@ export async function removeTagRow(
   t: CollectionTables,
   id: string,
   stamp: string,
-): Promise<{ removal: TagRemoval; pieces: PieceRow[] }> {
+): Promise<{ removal: TagRemoval; written: RowsWritten }> {
   const tag = await existingTag(t, id);
   const field = tagListField(tag.kind);
   const change = (ids: string[]) => ids.filter((other) => other !== id);
@@ -169,7 +182,7 @@ export async function removeTagRow(
   await t.tags.delete(id);
   return {
     removal: { tag, pieces: pieces.before, passages: passages.before },
-    pieces: pieces.written,
+    written: { pieces: pieces.written, passages: passages.written },
   };
 }
 
@@ -178,13 +191,20 @@ export async function undoRemovalRows(
   t: CollectionTables,
   removal: TagRemoval,
   stamp: string,
-): Promise<PieceRow[]> {
+): Promise<RowsWritten> {
   const { tag } = removal;
   await assertStillFree(t, tag, tag.id);
   await t.tags.put(tag);
   const field = tagListField(tag.kind);
   const restore = (ids: string[], before: string[]) =>
     insertedAt(ids, tag.id, before.indexOf(tag.id));
-  await restoreLists<PassageRow>(t.passages, field, removal.passages, restore, stamp);
-  return restoreLists<PieceRow>(t.pieces, field, removal.pieces, restore, stamp);
+  const passages = await restoreLists<PassageRow>(
+    t.passages,
+    field,
+    removal.passages,
+    restore,
+    stamp,
+  );
+  const pieces = await restoreLists<PieceRow>(t.pieces, field, removal.pieces, restore, stamp);
+  return { pieces, passages };
 }

@@ -11,7 +11,12 @@ export type ViewKind = 'pieces' | 'passages';
 export type MatchMode = 'all' | 'any';
 export type DateField = 'captured' | 'published';
 /** A page of the library shown instead of the list. */
-export type PanelKind = 'tags';
+export type PanelKind = 'tags' | 'debate';
+/**
+ * Which tags of a passage a filter tests: its own and its piece's (`either`), or those it is
+ * counted under in the debate view (`attributed`: its own when it has any, else its piece's).
+ */
+export type PassageTags = 'either' | 'attributed';
 
 export interface LibraryView {
   /** Search text. */
@@ -30,6 +35,7 @@ export interface LibraryView {
   sort: SortKey | null;
   group: GroupKey;
   view: ViewKind;
+  passageTags: PassageTags;
   /** The piece open in the reader. */
   piece: string | null;
   /** The Tags page instead of the list (null: the list, or the open piece). */
@@ -48,6 +54,7 @@ export const DEFAULT_VIEW: LibraryView = {
   sort: null,
   group: 'none',
   view: 'pieces',
+  passageTags: 'either',
   piece: null,
   panel: null,
 };
@@ -70,6 +77,7 @@ export function parseView(search: string): LibraryView {
     return value && DAY.test(value) ? value : null;
   };
   const sort = params.get('sort');
+  const panel = params.get('panel');
   return {
     q: params.get('q') ?? '',
     themes: list(params.get('themes')),
@@ -84,8 +92,9 @@ export function parseView(search: string): LibraryView {
       : null,
     group: oneOf(params.get('group'), ['none', 'author', 'theme'], 'none'),
     view: oneOf(params.get('view'), ['pieces', 'passages'], 'pieces'),
+    passageTags: oneOf(params.get('passageTags'), ['either', 'attributed'], 'either'),
     piece: params.get('piece') || null,
-    panel: params.get('panel') === 'tags' ? 'tags' : null,
+    panel: panel === 'tags' || panel === 'debate' ? panel : null,
   };
 }
 
@@ -106,6 +115,7 @@ export function viewToSearch(view: LibraryView): string {
   set('sort', view.sort);
   set('group', view.group, DEFAULT_VIEW.group);
   set('view', view.view, DEFAULT_VIEW.view);
+  set('passageTags', view.passageTags, DEFAULT_VIEW.passageTags);
   set('piece', view.piece);
   set('panel', view.panel);
   const query = params.toString();
@@ -166,7 +176,8 @@ export function sameFilters(a: LibraryView, b: LibraryView): boolean {
     a.site === b.site &&
     a.from === b.from &&
     a.to === b.to &&
-    a.dateField === b.dateField
+    a.dateField === b.dateField &&
+    a.passageTags === b.passageTags
   );
 }
 
@@ -325,8 +336,9 @@ export function facetCounts(pieces: readonly PieceRow[]): FacetCounts {
 
 /**
  * The passages the view lets through, newest first. A passage carries its own tags and those of
- * its piece (a passage quoting Kagarlitsky in a piece by someone else is found under both); site
- * and dates are the piece's. `matches`: passage ids the search found, or null.
+ * its piece (a passage quoting Kagarlitsky in a piece by someone else is found under both), or
+ * with `passageTags: 'attributed'` those the debate view counts it under; site and dates are the
+ * piece's. `matches`: passage ids the search found, or null.
  */
 export function filterPassages(
   passages: readonly PassageRow[],
@@ -340,16 +352,29 @@ export function filterPassages(
     if (matches && !matches.has(passage.id)) continue;
     const piece = piecesById.get(passage.pieceId);
     if (!piece) continue;
-    const merged: PieceRow = {
-      ...piece,
-      authorIds: [...passage.authorIds, ...piece.authorIds],
-      themeIds: [...passage.themeIds, ...piece.themeIds],
-    };
+    const merged: PieceRow = { ...piece, ...passageTagsFor(passage, piece, view.passageTags) };
     if (passes(merged)) result.push(passage);
   }
   return result.sort((a, b) =>
     a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? 1 : -1,
   );
+}
+
+function passageTagsFor(
+  passage: PassageRow,
+  piece: PieceRow,
+  which: PassageTags,
+): Pick<PieceRow, 'authorIds' | 'themeIds'> {
+  if (which === 'either') {
+    return {
+      authorIds: [...passage.authorIds, ...piece.authorIds],
+      themeIds: [...passage.themeIds, ...piece.themeIds],
+    };
+  }
+  return {
+    authorIds: passage.authorIds.length > 0 ? passage.authorIds : piece.authorIds,
+    themeIds: passage.themeIds.length > 0 ? passage.themeIds : piece.themeIds,
+  };
 }
 
 export interface TagRef {

@@ -32,8 +32,8 @@
  * everywhere.
  */
 import type Dexie from 'dexie';
-import type { PieceRow } from '../model/records';
 import { facetMaps, type FacetCounts } from './facets';
+import { pairRowsOfKeys, type PairCountsRow } from './pairs';
 import {
   SEARCH_TABLES,
   indexPassageIn,
@@ -45,6 +45,7 @@ import {
   searchTables,
   type IndexProgress,
   type PieceRows,
+  type Retagged,
   type SearchTables,
   type TableSource,
 } from './writer';
@@ -57,6 +58,25 @@ export type { Snippet } from './snippet';
 export { forEachTerm, parseQuery, tokenize, type QueryWord } from './tokenize';
 export { forgetSearchCache } from './cache';
 export type { FacetCounts };
+export type { PairCountsRow } from './pairs';
+export { readConnections, readLinkPairs, type Connections } from './connections';
+
+/**
+ * The debate table's counts as kept by the index (./pairs.ts): one row per author and one (`*`)
+ * for every piece and passage. Nothing else is read.
+ */
+export async function readPairCounts(db: Dexie): Promise<PairCountsRow[]> {
+  return searchTables(db).pairs.toArray();
+}
+
+/** The same counts for some pieces only (those a filter lets through), from their docs rows. */
+export async function readPairCountsOf(
+  db: Dexie,
+  pieceIds: readonly string[],
+): Promise<PairCountsRow[]> {
+  const rows = await searchTables(db).docs.bulkGet([...pieceIds]);
+  return pairRowsOfKeys(rows.flatMap((row) => row?.pairs ?? []));
+}
 
 /**
  * How many pieces carry each author, theme and site, as kept by the index (no piece is read).
@@ -119,10 +139,10 @@ export function indexPieceRows(
 
 /**
  * Keeps the index current after a change of tags alone (see `recountTagsIn`), in transaction
- * `tx` (over SEARCH_TABLES): give every piece written, or none when only passages changed.
+ * `tx` (over SEARCH_TABLES): give every piece and passage written.
  */
-export function recountTags(tx: TableSource, pieces: readonly PieceRow[]): Promise<void> {
-  return recountTagsIn(searchTables(tx), pieces);
+export function recountTags(tx: TableSource, written: Retagged): Promise<void> {
+  return recountTagsIn(searchTables(tx), written);
 }
 
 /** Removes a piece and its passages from the index (call it where the piece is deleted). */

@@ -1,7 +1,10 @@
 /** The search index's tables in the database schema (version 2), and the upgrades that fill them. */
 import type { Transaction } from 'dexie';
+import type { PassageRow, PieceRow } from '../model/records';
 import { countFacets, facetKeysOf } from './facets';
-import { rebuildIn, searchTables } from './writer';
+import { addPairKeys, applyPairDelta, pairKeysOf, passageTagsOf } from './pairs';
+import type { SearchDocsRow, SearchLinksRow, SearchStateRow } from './types';
+import { linksRow, rebuildIn, searchTables } from './writer';
 
 /** Dexie store definitions of the index's tables (see ./types.ts). */
 export const SEARCH_STORES = {
@@ -12,14 +15,20 @@ export const SEARCH_STORES = {
   searchDocs: 'pieceId',
 } as const;
 
-/** Upgrade to version 2: indexes every piece already saved, in the upgrade's transaction. */
-export async function upgradeSearchIndex(tx: Transaction): Promise<void> {
-  await rebuildIn(searchTables(tx));
-}
+/** Tables added by version 4: the debate counts and the links of stored copies. */
+export const DEBATE_STORES = {
+  searchPairs: 'author',
+  searchLinks: 'pieceId, *selves, *targets',
+} as const;
 
 /** Upgrade to version 3: counts the facets (./facets.ts) of the pieces already indexed. */
 export async function upgradeFacetCounts(tx: Transaction): Promise<void> {
-  const t = searchTables(tx);
+  // Version 3's tables only (`searchTables` names those of version 4 too).
+  const t = {
+    state: tx.table<SearchStateRow, string>('searchState'),
+    pieces: tx.table<PieceRow, string>('pieces'),
+    docs: tx.table<SearchDocsRow, string>('searchDocs'),
+  };
   const state = await t.state.get('index');
   if (!state) return;
   const pieces = new Map((await t.pieces.toArray()).map((piece) => [piece.id, piece]));
@@ -32,4 +41,37 @@ export async function upgradeFacetCounts(tx: Transaction): Promise<void> {
   }
   await t.docs.bulkPut(rows);
   await t.state.put(state);
+}
+
+/**
+ * Upgrade to version 4: the debate counts (./pairs.ts) and the links (../connections/links.ts)
+ * of the pieces already indexed, read once in the upgrade's transaction. A database of version 1
+ * has no index yet: it is built here, with the tables of this version (the index is written with
+ * them, so version 2, which made its tables, cannot build it).
+ */
+export async function upgradeDebateCounts(tx: Transaction): Promise<void> {
+  const t = searchTables(tx);
+  if (!(await t.state.get('index'))) return rebuildIn(t);
+  const pieces = new Map((await t.pieces.toArray()).map((piece) => [piece.id, piece]));
+  const passages = new Map<string, PassageRow>();
+  await t.passages.each((passage) => passages.set(passage.id, passage));
+  const rows = await t.docs.toArray();
+  const delta = new Map<string, number>();
+  for (const row of rows) {
+    const piece = pieces.get(row.pieceId);
+    row.passageTags = row.passageIds.map((id) => {
+      const passage = passages.get(id);
+      return passage ? passageTagsOf(passage) : { authorIds: [], themeIds: [] };
+    });
+    row.pairs = piece ? pairKeysOf(piece, row.passageTags) : [];
+    addPairKeys(delta, row.pairs, 1);
+  }
+  await t.docs.bulkPut(rows);
+  await t.pairs.bulkPut(applyPairDelta(new Map(), delta).put);
+  const links: SearchLinksRow[] = [];
+  await t.contents.each((content) => {
+    const piece = pieces.get(content.pieceId);
+    if (piece) links.push(linksRow(piece, content));
+  });
+  await t.links.bulkPut(links);
 }

@@ -10,12 +10,17 @@
  *   varint-coded). A segment is written once and never changed, so it can be cached anywhere;
  * - the **tail** (`searchTail`) holds the documents added since the last segment was sealed, one
  *   row each (their distinct terms): saving a piece writes a few rows, not a segment;
+ * - `searchPairs` keeps the debate table's counts (./pairs.ts), `searchLinks` each piece's links;
  * - `searchDocs` says which documents each piece has (to remove them), and `searchState` the
  *   list of live segments, the documents deleted from them (until a merge drops them), counters
  *   and a generation number that every write increments.
  *
  * Authors and themes are not in the index: they are matched through the tags table at query time.
  */
+
+import type { PassageTags } from './pairs';
+
+export type { PairCountsRow } from './pairs';
 
 /** Field flags of a posting (low 3 bits of its byte; the tf, capped, is in the high 5 bits). */
 export const FIELD_TITLE = 1;
@@ -108,4 +113,17 @@ export interface SearchDocsRow {
   passageIds: string[];
   /** The facet keys the piece was counted under when indexed, taken off when it changes. */
   facets: string[];
+  /** Each passage's own tags (`passageIds[i]` ↔ `passageTags[i]`), for the debate counts. */
+  passageTags: PassageTags[];
+  /** The debate keys (./pairs.ts) the piece and its passages were counted under. */
+  pairs: string[];
+}
+
+/** What a piece's stored copy links to (./../connections/links.ts keys), and what it answers to. */
+export interface SearchLinksRow {
+  pieceId: string;
+  /** Keys of the piece's own addresses (canonical and clipped from). */
+  selves: string[];
+  /** Keys of the pages its stored copy links to, each once, itself left out. */
+  targets: string[];
 }

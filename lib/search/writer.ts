@@ -7,7 +7,16 @@
 import Dexie, { type Table } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow } from '../model/records';
 import { analysePassage, analysePiece, type Analysed } from './analyze';
+import { linkTargets, selfKeysOf } from '../connections/links';
 import { countFacets, facetKeysOf } from './facets';
+import {
+  addPairKeys,
+  applyPairDelta,
+  pairKeyParts,
+  pairKeysOf,
+  passageTagsOf,
+  type PairCountsRow,
+} from './pairs';
 import { compareTerms, decodePostings, SegmentBuilder, type DocInfo } from './segment';
 import {
   FIELD_BODY,
@@ -15,6 +24,7 @@ import {
   FIELD_TITLE,
   type SearchBlockRow,
   type SearchDocsRow,
+  type SearchLinksRow,
   type SearchSegmentRow,
   type SearchStateRow,
   type SearchTailRow,
@@ -27,6 +37,8 @@ export const SEARCH_INDEX_TABLES = [
   'searchBlocks',
   'searchTail',
   'searchDocs',
+  'searchPairs',
+  'searchLinks',
 ] as const;
 
 /**
@@ -61,6 +73,8 @@ export interface SearchTables {
   blocks: Table<SearchBlockRow, [number, number]>;
   tail: Table<SearchTailRow, number>;
   docs: Table<SearchDocsRow, string>;
+  pairs: Table<PairCountsRow, string>;
+  links: Table<SearchLinksRow, string>;
 }
 
 /** A database or a transaction (an upgrade's, say): anything that hands out tables by name. */
@@ -78,6 +92,8 @@ export function searchTables(source: TableSource): SearchTables {
     blocks: source.table('searchBlocks'),
     tail: source.table('searchTail'),
     docs: source.table('searchDocs'),
+    pairs: source.table('searchPairs'),
+    links: source.table('searchLinks'),
   };
 }
 
@@ -147,17 +163,58 @@ async function removeDocs(
   state.docCount -= docNumbers.length;
 }
 
+/** Removes pieces' documents and links; what they were counted under is taken off `pairs`. */
 async function removePieces(
   t: SearchTables,
   state: SearchStateRow,
   pieceIds: string[],
+  pairs: Map<string, number>,
 ): Promise<void> {
   const rows = await t.docs.bulkGet(pieceIds);
   const numbers = rows.flatMap((row) => row?.docs ?? []);
   await removeDocs(t, state, numbers);
-  for (const row of rows) if (row) countFacets(state.facets, row.facets, -1);
+  for (const row of rows) {
+    if (!row) continue;
+    countFacets(state.facets, row.facets, -1);
+    addPairKeys(pairs, row.pairs, -1);
+  }
   const found = rows.filter((row) => row !== undefined).map((row) => row.pieceId);
-  if (found.length > 0) await t.docs.bulkDelete(found);
+  if (found.length > 0) {
+    await t.docs.bulkDelete(found);
+    await t.links.bulkDelete(found);
+  }
+}
+
+/** Adds a change of the debate counts (./pairs.ts) to their rows. */
+async function savePairs(t: SearchTables, delta: ReadonlyMap<string, number>): Promise<void> {
+  if (delta.size === 0) return;
+  const authors = [...new Set([...delta.keys()].map((key) => pairKeyParts(key)[1]))];
+  const stored = await t.pairs.bulkGet(authors);
+  const rows = new Map<string, PairCountsRow>();
+  for (const row of stored) if (row) rows.set(row.author, row);
+  const { put, deleted } = applyPairDelta(rows, delta);
+  if (put.length > 0) await t.pairs.bulkPut(put);
+  if (deleted.length > 0) await t.pairs.bulkDelete(deleted);
+}
+
+/** The docs row of a piece, with what it is counted under. */
+function docsRow(piece: PieceRow, docs: number[], passages: readonly PassageRow[]): SearchDocsRow {
+  const passageTags = passages.map(passageTagsOf);
+  return {
+    pieceId: piece.id,
+    docs,
+    passageIds: passages.map((p) => p.id),
+    facets: facetKeysOf(piece),
+    passageTags,
+    pairs: pairKeysOf(piece, passageTags),
+  };
+}
+
+/** What a piece's stored copy links to. */
+export function linksRow(piece: PieceRow, content: ContentRow | undefined): SearchLinksRow {
+  const selves = selfKeysOf(piece);
+  const targets = content ? linkTargets(content.contentHtml, piece.pageUrl, selves) : [];
+  return { pieceId: piece.id, selves, targets };
 }
 
 interface NewDoc {
@@ -201,12 +258,11 @@ function pieceDocs(
   }
   return {
     docs,
-    row: {
-      pieceId: piece.id,
-      docs: docs.map((d) => d.info.doc),
-      passageIds: passages.map((p) => p.id),
-      facets: facetKeysOf(piece),
-    },
+    row: docsRow(
+      piece,
+      docs.map((d) => d.info.doc),
+      passages,
+    ),
   };
 }
 
@@ -257,12 +313,7 @@ function buildPieceDocs(
     builder.endDoc();
     docs.push(info.doc);
   }
-  return {
-    pieceId: piece.id,
-    docs,
-    passageIds: passages.map((p) => p.id),
-    facets: facetKeysOf(piece),
-  };
+  return docsRow(piece, docs, passages);
 }
 
 function tailRow(doc: NewDoc): SearchTailRow {
@@ -336,23 +387,50 @@ export async function sealTail(t: SearchTables, state: SearchStateRow): Promise<
  * written as segments of up to SEGMENT_POSTINGS postings, so memory stays bounded however many
  * pieces there are. Ids of pieces that no longer exist are removed from the index.
  */
+/** Rows whose tags alone changed (a merge, a deletion, bulk tagging), as written. */
+export interface Retagged {
+  pieces: readonly PieceRow[];
+  passages: readonly PassageRow[];
+}
+
 /**
- * After a change of tags alone (a merge, a deletion, bulk tagging): re-counts the facets of
- * `pieces` as they now are, without reading their text again, and starts a new generation, so
- * searches read again which pieces and passages carry each tag.
+ * After a change of tags alone: re-counts the facets and debate counts of the pieces written
+ * and of the pieces of the passages written, without reading their text or other passages
+ * again, and starts a new generation, so searches read again which rows carry each tag.
  */
-export async function recountTagsIn(t: SearchTables, pieces: readonly PieceRow[]): Promise<void> {
+export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise<void> {
   const state = await readState(t);
-  const rows = await t.docs.bulkGet(pieces.map((piece) => piece.id));
-  const changed: SearchDocsRow[] = [];
+  const pieces = new Map(changed.pieces.map((piece) => [piece.id, piece]));
+  const passages = new Map<string, PassageRow[]>();
+  for (const passage of changed.passages) {
+    const list = passages.get(passage.pieceId);
+    if (list) list.push(passage);
+    else passages.set(passage.pieceId, [passage]);
+  }
+  const missing = [...passages.keys()].filter((id) => !pieces.has(id));
+  for (const piece of await t.pieces.bulkGet(missing)) if (piece) pieces.set(piece.id, piece);
+  const ids = [...new Set([...pieces.keys(), ...passages.keys()])];
+  const rows = await t.docs.bulkGet(ids);
+  const delta = new Map<string, number>();
+  const written: SearchDocsRow[] = [];
   rows.forEach((row, i) => {
-    if (!row) return; // not indexed yet: counted as it is when it is
-    const facets = facetKeysOf(pieces[i]!);
+    const piece = pieces.get(ids[i]!);
+    if (!row || !piece) return; // not indexed yet: counted as it is when it is
+    const passageTags = [...row.passageTags];
+    for (const passage of passages.get(piece.id) ?? []) {
+      const at = row.passageIds.indexOf(passage.id);
+      if (at >= 0) passageTags[at] = passageTagsOf(passage);
+    }
+    const next = { ...row, facets: facetKeysOf(piece), passageTags };
+    next.pairs = pairKeysOf(piece, passageTags);
     countFacets(state.facets, row.facets, -1);
-    countFacets(state.facets, facets, 1);
-    changed.push({ ...row, facets });
+    countFacets(state.facets, next.facets, 1);
+    addPairKeys(delta, row.pairs, -1);
+    addPairKeys(delta, next.pairs, 1);
+    written.push(next);
   });
-  await t.docs.bulkPut(changed);
+  await t.docs.bulkPut(written);
+  await savePairs(t, delta);
   await saveState(t, state);
 }
 
@@ -386,6 +464,7 @@ export async function indexPiecesIn(
   let builder = new SegmentBuilder();
   // An empty index has nothing to remove (a first indexing, a rebuild, an import into nothing).
   const fresh = state.docCount === 0;
+  const pairs = new Map<string, number>();
   const timings = noTimings();
   onProgress?.({ done: 0, total, timings });
   for (let start = 0; start < ids.length; start += INDEX_CHUNK) {
@@ -413,13 +492,15 @@ export async function indexPiecesIn(
       } else passages = await t.passages.where('pieceId').anyOf(chunk).toArray();
       byPiece = groupPassages(passages);
     }
-    if (!fresh) await removePieces(t, state, chunk);
+    if (!fresh) await removePieces(t, state, chunk, pairs);
     timings.read += performance.now() - clock;
     clock = performance.now();
     const docRows: SearchDocsRow[] = [];
+    const linkRows: SearchLinksRow[] = [];
     const tailDocs: NewDoc[] = [];
     pieces.forEach((piece, i) => {
       if (!piece) return;
+      linkRows.push(linksRow(piece, contents[i]));
       const passagesOf = byPiece.get(piece.id) ?? [];
       if (toTail) {
         const { docs, row } = pieceDocs(state, piece, contents[i], passagesOf);
@@ -427,10 +508,14 @@ export async function indexPiecesIn(
         tailDocs.push(...docs);
       } else docRows.push(buildPieceDocs(builder, state, piece, contents[i], passagesOf));
     });
-    for (const row of docRows) countFacets(state.facets, row.facets, 1);
+    for (const row of docRows) {
+      countFacets(state.facets, row.facets, 1);
+      addPairKeys(pairs, row.pairs, 1);
+    }
     timings.analyse += performance.now() - clock;
     clock = performance.now();
     await t.docs.bulkPut(docRows);
+    await t.links.bulkPut(linkRows);
     timings.write += performance.now() - clock;
     if (toTail) await appendToTail(t, state, tailDocs);
     else {
@@ -446,6 +531,7 @@ export async function indexPiecesIn(
     await writeSegment(t, state, builder, timings);
     onProgress?.({ done: total, total, timings }); // with the last segment's time
   }
+  await savePairs(t, pairs);
   await compactDead(t, state);
   await mergeSegments(t, state);
   await saveState(t, state);
@@ -453,9 +539,26 @@ export async function indexPiecesIn(
 
 export async function removePiecesIn(t: SearchTables, ids: readonly string[]): Promise<void> {
   const state = await readState(t);
-  await removePieces(t, state, [...ids]);
+  const pairs = new Map<string, number>();
+  await removePieces(t, state, [...ids], pairs);
+  await savePairs(t, pairs);
   await compactDead(t, state);
   await saveState(t, state);
+}
+
+/** A docs row after a change of its passages, and the change of the debate counts it makes. */
+async function recountPassages(
+  t: SearchTables,
+  piece: PieceRow,
+  row: SearchDocsRow,
+  before: readonly string[],
+): Promise<void> {
+  row.pairs = pairKeysOf(piece, row.passageTags);
+  const delta = new Map<string, number>();
+  addPairKeys(delta, before, -1);
+  addPairKeys(delta, row.pairs, 1);
+  await t.docs.put(row);
+  await savePairs(t, delta);
 }
 
 /** Indexes (or re-indexes) one passage; indexes its whole piece when the piece is not indexed. */
@@ -467,11 +570,13 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   const piece = await t.pieces.get(passage.pieceId);
   if (!piece) return;
   const state = await readState(t);
+  const before = row.pairs;
   const at = row.passageIds.indexOf(passage.id);
   if (at >= 0) {
     await removeDocs(t, state, [row.docs[at + 1]!]);
     row.docs.splice(at + 1, 1);
     row.passageIds.splice(at, 1);
+    row.passageTags.splice(at, 1);
   }
   const analysed = analysePassage(passage);
   const info: DocInfo = {
@@ -483,7 +588,8 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   };
   row.docs.push(info.doc);
   row.passageIds.push(passage.id);
-  await t.docs.put(row);
+  row.passageTags.push(passageTagsOf(passage));
+  await recountPassages(t, piece, row, before);
   await appendToTail(t, state, [{ info, analysed }]);
   await saveState(t, state);
 }
@@ -497,10 +603,14 @@ export async function removePassageIn(
   const at = row ? row.passageIds.indexOf(passage.id) : -1;
   if (!row || at < 0) return;
   const state = await readState(t);
+  const before = row.pairs;
   await removeDocs(t, state, [row.docs[at + 1]!]);
   row.docs.splice(at + 1, 1);
   row.passageIds.splice(at, 1);
-  await t.docs.put(row);
+  row.passageTags.splice(at, 1);
+  const piece = await t.pieces.get(passage.pieceId);
+  if (piece) await recountPassages(t, piece, row, before);
+  else await t.docs.put(row);
   await compactDead(t, state);
   await saveState(t, state);
 }
@@ -641,6 +751,8 @@ export async function rebuildIn(
     t.blocks.clear(),
     t.tail.clear(),
     t.docs.clear(),
+    t.pairs.clear(),
+    t.links.clear(),
   ]);
   const ids = (await t.pieces.toCollection().primaryKeys()) as string[];
   await t.state.put(newState());

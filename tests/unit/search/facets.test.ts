@@ -124,7 +124,7 @@ describe('facet counts kept with the index', () => {
 
     const db = new CommonplaceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const { kept, counted } = await keptAndCounted(db);
     expect(kept).toEqual(counted);
     expect([...kept.authors.values()].sort()).toEqual([1, 2]);

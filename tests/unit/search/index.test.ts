@@ -239,7 +239,7 @@ describe('schema upgrade', () => {
 
     const db = new CommonplaceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.searchDocs.count()).toBe(2);
     expect(await idsOf(db, 'zeppelin upgra')).toEqual([piece.id]);
     expect(await idsOf(db, 'kagarlitsky')).toEqual([piece.id]);
@@ -249,10 +249,10 @@ describe('schema upgrade', () => {
     expect((await db.contents.get(piece.id))?.textContent).toContain('Zeppelin');
   });
 
-  test('a new database starts at version 3 with an empty index', async () => {
+  test('a new database starts at version 4 with an empty index', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.searchState.count()).toBe(0);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * The links of a stored copy, as keys that match the addresses of saved pieces: which pieces
+ * one links to and which link to it. Pure and DOM-free, since the index that keeps them is
+ * written in the background worker and by the command line too.
+ */
+import { stripTracking } from '../extract/canonical-url';
+
+/**
+ * The form of an address two links must share to name one page: http(s) only, scheme, `www.`,
+ * tracking parameters, the fragment and a trailing slash aside, host in lower case. Null for
+ * anything else (mailto:, javascript:, a malformed address).
+ */
+export function linkKey(url: string, base?: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim(), base);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const stripped = new URL(stripTracking(parsed.href));
+  const host = stripped.host.toLowerCase().replace(/^www\./, '');
+  const path = stripped.pathname.replace(/\/+$/, '');
+  return `${host}${path}${stripped.search}`;
+}
+
+// A start tag `<a …>`, its attributes quoted or not (a quoted value may hold `>`).
+const ANCHOR =
+  /<a(?=[\s/>])((?:\s*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
+const HREF = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(value: string): string {
+  return value.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return NAMED[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The distinct keys (`linkKey`) of the pages an HTML copy links to, relative links resolved
+ * against `baseUrl`; links to the page itself (`selfKeys`) are left out.
+ */
+export function linkTargets(html: string, baseUrl: string, selfKeys: readonly string[]): string[] {
+  const targets = new Set<string>();
+  for (const anchor of html.matchAll(ANCHOR)) {
+    const href = HREF.exec(anchor[1] ?? '');
+    if (!href) continue;
+    const key = linkKey(decodeEntities(href[1] ?? href[2] ?? href[3] ?? ''), baseUrl);
+    if (key && !selfKeys.includes(key)) targets.add(key);
+  }
+  return [...targets];
+}
+
+/** The keys a piece answers to: its canonical address and the address it was clipped from. */
+export function selfKeysOf(piece: { url: string; pageUrl: string }): string[] {
+  const keys = [linkKey(piece.url), linkKey(piece.pageUrl)].filter((k): k is string => !!k);
+  return [...new Set(keys)];
+}
