@@ -11,11 +11,20 @@ import { VirtualList } from '../../components/library/VirtualList';
 import type { DeletedPiece } from '../../lib/collection/pieces';
 import { toggled } from '../../lib/library/facets';
 import { findOpenPiece } from '../../lib/library/list';
-import { viewOfTag, type TagRef } from '../../lib/library/view';
+import {
+  DEFAULT_VIEW,
+  viewOfTag,
+  viewToSearch,
+  type LibraryView,
+  type PanelKind,
+  type TagRef,
+} from '../../lib/library/view';
+import type { PieceRow } from '../../lib/model/records';
 import { pieceOfRow, type Row } from '../../lib/library/rows';
 import { undoRemoval } from './actions';
 import { useAttempt } from './attempt';
 import { Bulk } from './Bulk';
+import { Debate } from './Debate';
 import { Export } from './Export';
 import { OVERSCAN, ROW_HEIGHT } from './layout';
 import { useCollectionSearch, usePassages, usePieces, useTags } from './queries';
@@ -27,7 +36,12 @@ import { useChoice } from './use-choice';
 import { useShownList } from './use-shown-list';
 import { useUrlView } from './url-view';
 
+const PANELS: [PanelKind, string][] = [
+  ['tags', 'Tags'],
+  ['debate', 'Debate'],
+];
 const rowKey = (row: Row) => row.key;
+const pieceHref = (piece: PieceRow) => viewToSearch({ ...DEFAULT_VIEW, piece: piece.id });
 const rowHeight = (row: Row) => ROW_HEIGHT[row.kind];
 const isSelectable = (row: Row) => row.kind !== 'group';
 
@@ -78,6 +92,14 @@ export function App() {
     [setView, view.themes],
   );
   const showTag = useCallback((tag: TagRef) => setView(viewOfTag(tag), true), [setView]);
+  const showView = useCallback(
+    (change: Partial<LibraryView>) => setView({ panel: null, ...change }, true),
+    [setView],
+  );
+  const openPiece = useCallback(
+    (piece: PieceRow) => setView({ piece: piece.id, panel: null }, true),
+    [setView],
+  );
   const closeReader = useCallback(() => setView({ piece: null }, true), [setView]);
   const onDeleted = useCallback(
     (deleted: DeletedPiece | null) => {
@@ -94,16 +116,19 @@ export function App() {
     <div class="library">
       <header class="library-header">
         <h1 class="brand">Commonplace</h1>
-        <button
-          type="button"
-          class="panel-switch"
-          aria-pressed={view.panel === 'tags'}
-          onClick={() =>
-            setView({ panel: view.panel === 'tags' ? null : 'tags', piece: null }, true)
-          }
-        >
-          Tags
-        </button>
+        {PANELS.map(([panel, label]) => (
+          <button
+            key={panel}
+            type="button"
+            class="panel-switch"
+            aria-pressed={view.panel === panel}
+            onClick={() =>
+              setView({ panel: view.panel === panel ? null : panel, piece: null }, true)
+            }
+          >
+            {label}
+          </button>
+        ))}
         <Toolbar
           view={view}
           sites={shown.siteItems}
@@ -150,6 +175,8 @@ export function App() {
         )}
         {view.panel === 'tags' ? (
           <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
+        ) : view.panel === 'debate' ? (
+          <Debate pieces={list.pieces} tags={tags ?? []} tagsById={tagsById} onShow={showView} />
         ) : open ? (
           <Reader
             key={open.id}
@@ -159,6 +186,8 @@ export function App() {
             attempt={attempt}
             onClose={closeReader}
             onDeleted={onDeleted}
+            onOpen={openPiece}
+            hrefOf={pieceHref}
           />
         ) : shown.loading ? (
           <p class="muted">Loading your collection…</p>

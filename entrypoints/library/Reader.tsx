@@ -3,6 +3,7 @@
  * keyed by the piece, so another piece opens in the reader, never in a form left open.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Connections } from '../../components/library/Connections';
 import { PieceEditor } from '../../components/library/PieceEditor';
 import { ReaderView } from '../../components/library/ReaderView';
 import type { DeletedPiece } from '../../lib/collection/pieces';
@@ -12,7 +13,7 @@ import { tagNames } from '../../lib/library/list';
 import { displayHtml } from '../../lib/reader/display-html';
 import { allowImages, removePiece, savePieceEdits } from './actions';
 import type { Attempt } from './attempt';
-import { useImagesAllowed, usePiecePassages, useStoredCopy } from './queries';
+import { useImagesAllowed, usePieceConnections, usePiecePassages, useStoredCopy } from './queries';
 import { usePassageHighlights } from './use-passage-highlights';
 
 export interface ReaderProps {
@@ -24,9 +25,14 @@ export interface ReaderProps {
   onClose: () => void;
   /** After the piece was deleted: what brings it back. */
   onDeleted: (deleted: DeletedPiece | null) => void;
+  /** Opens another piece (one this links to or that links to it). */
+  onOpen: (piece: PieceRow) => void;
+  /** The library address of a piece open in the reader. */
+  hrefOf: (piece: PieceRow) => string;
 }
 
-export function Reader({ piece, tags, tagsById, attempt, onClose, onDeleted }: ReaderProps) {
+export function Reader(props: ReaderProps) {
+  const { piece, tags, tagsById, attempt, onClose, onDeleted } = props;
   const [editing, setEditing] = useState(false);
   const content = useStoredCopy(piece.id);
   const imagesAllowed = useImagesAllowed(piece.id);
@@ -37,6 +43,7 @@ export function Reader({ piece, tags, tagsById, attempt, onClose, onDeleted }: R
   const body = useRef<HTMLDivElement>(null);
   const passages = usePiecePassages(piece.id);
   const highlights = usePassageHighlights(body, display.html, passages, tagsById, editing);
+  const connections = usePieceConnections(piece.id);
 
   useEffect(() => {
     if (editing) return;
@@ -82,6 +89,14 @@ export function Reader({ piece, tags, tagsById, attempt, onClose, onDeleted }: R
           onEdit={() => setEditing(true)}
           onDelete={() => attempt(async () => onDeleted(await removePiece(piece.id)))}
           onClose={onClose}
+        />
+      )}
+      {connections && (
+        <Connections
+          linksTo={connections.linksTo}
+          linkedFrom={connections.linkedFrom}
+          hrefOf={props.hrefOf}
+          onOpen={props.onOpen}
         />
       )}
     </>

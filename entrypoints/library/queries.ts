@@ -16,6 +16,11 @@ import { ROW_HEIGHT } from './layout';
 import { useSearch } from './search';
 import { readSetting } from '../../lib/collection/settings';
 import { readTagCounts } from '../../lib/collection/tag-counts';
+import {
+  readDebateCounts,
+  readPieceConnections,
+  readPieceLinks,
+} from '../../lib/collection/debate';
 import { AUTO_HIGHLIGHTS, IMAGES_SHOWN } from '../../lib/settings/catalogue';
 
 const db = openDatabase();
@@ -121,4 +126,25 @@ export function usePiecePassages(pieceId: string) {
 /** How many pieces and passages carry each tag, read only while `wanted` (the Tags panel). */
 export function useTagCounts(wanted: boolean) {
   return useLiveQuery(() => (wanted ? readTagCounts(db) : Promise.resolve(undefined)), [wanted]);
+}
+
+/**
+ * The debate table's counts: kept ones (`pieceIds` null), those of some pieces, or none yet
+ * (`undefined`: the pieces are being read).
+ */
+export function useDebateCounts(pieceIds: readonly string[] | null | undefined) {
+  return useLiveQuery(
+    () => (pieceIds === undefined ? Promise.resolve(undefined) : readDebateCounts(db, pieceIds)),
+    [pieceIds],
+  );
+}
+
+/** Every link between two saved pieces, read only while `wanted`. */
+export function usePieceLinks(wanted: boolean) {
+  return useLiveQuery(() => (wanted ? readPieceLinks(db) : Promise.resolve(undefined)), [wanted]);
+}
+
+/** The saved pieces a piece links to and that link to it; undefined until read. */
+export function usePieceConnections(pieceId: string) {
+  return useLiveQuery(() => readPieceConnections(db, pieceId), [pieceId]);
 }

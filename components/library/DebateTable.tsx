@@ -1,0 +1,121 @@
+/**
+ * The debate table: authors in rows, themes in columns, in each cell the pieces and passages of
+ * that author on that theme, each cell a link to exactly those in the library. Props only.
+ */
+import { useState } from 'preact/hooks';
+import type { CellCount, DebateSort, DebateTable as Table } from '../../lib/library/debate';
+
+export interface DebateTableProps {
+  table: Table;
+  sort: DebateSort;
+  onSort: (sort: DebateSort) => void;
+  /** The library address listing what a cell counts. */
+  hrefOf: (authorId: string, themeId: string, count: CellCount) => string;
+  onOpenCell: (authorId: string, themeId: string, count: CellCount) => void;
+}
+
+/** Rows and columns painted at first: the rest on demand, so the table opens at once. */
+export const FIRST_ROWS = 40;
+export const FIRST_COLUMNS = 12;
+
+/** "3 · 5" on screen; "3 pieces and 5 passages …" to a screen reader. */
+function countText(count: CellCount, about = '') {
+  return (
+    <>
+      {count.pieces}
+      <span class="visually-hidden">{count.pieces === 1 ? ' piece and' : ' pieces and'}</span>
+      <span class="muted" aria-hidden="true">
+        {' · '}
+      </span>
+      <span class="muted">{count.passages}</span>
+      <span class="visually-hidden">
+        {count.passages === 1 ? ' passage' : ' passages'}
+        {about}
+      </span>
+    </>
+  );
+}
+
+export function DebateTable({ table, sort, onSort, hrefOf, onOpenCell }: DebateTableProps) {
+  const [allRows, setAllRows] = useState(false);
+  const [allColumns, setAllColumns] = useState(false);
+  const rows = allRows ? table.rows : table.rows.slice(0, FIRST_ROWS);
+  const columns = allColumns ? table.columns : table.columns.slice(0, FIRST_COLUMNS);
+  if (table.rows.length === 0) {
+    return <p class="muted">No piece is filed under both an author and a theme here.</p>;
+  }
+  return (
+    <section class="debate-table">
+      <div class="debate-controls">
+        <label>
+          Sort by{' '}
+          <select
+            value={sort}
+            onChange={(e) => onSort((e.target as HTMLSelectElement).value as DebateSort)}
+          >
+            <option value="pieces">Most pieces</option>
+            <option value="passages">Most passages</option>
+            <option value="name">Name</option>
+          </select>
+        </label>
+        <span class="muted">Each cell: pieces · passages.</span>
+      </div>
+      <div class="debate-scroll">
+        <table>
+          <caption>Authors by theme</caption>
+          <thead>
+            <tr>
+              <th scope="col">Author</th>
+              <th scope="col">All themes</th>
+              {columns.map((column) => (
+                <th scope="col" key={column.theme.id}>
+                  {column.theme.name}
+                  <span class="muted"> ({column.total.pieces})</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.author.id}>
+                <th scope="row">{row.author.name}</th>
+                <td>{countText(row.total)}</td>
+                {columns.map((column) => {
+                  const count = row.cells.get(column.theme.id);
+                  const id = column.theme.id;
+                  return (
+                    <td key={id}>
+                      {count && (
+                        <a
+                          href={hrefOf(row.author.id, id, count)}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            onOpenCell(row.author.id, id, count);
+                          }}
+                        >
+                          {countText(count, ` by ${row.author.name} on ${column.theme.name}`)}
+                        </a>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="debate-more">
+        {!allRows && table.rows.length > FIRST_ROWS && (
+          <button type="button" onClick={() => setAllRows(true)}>
+            Show all {table.rows.length} authors
+          </button>
+        )}
+        {!allColumns && table.columns.length > FIRST_COLUMNS && (
+          <button type="button" onClick={() => setAllColumns(true)}>
+            Show all {table.columns.length} themes
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The Debate panel: who wrote on which theme (the authors × themes table, from the kept
+ * counts), when (the timeline), and who answers whom (the links between saved pieces).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Answers } from '../../components/library/Answers';
+import { DebateFilters } from '../../components/library/DebateFilters';
+import { DebateTable } from '../../components/library/DebateTable';
+import { Timeline } from '../../components/library/Timeline';
+import {
+  NO_DEBATE_FILTER,
+  answersBetween,
+  debateTable,
+  filtersDebate,
+  timeline,
+  viewOfCell,
+  type CellCount,
+  type DebateFilter,
+  type DebateSort,
+} from '../../lib/library/debate';
+import { DEFAULT_VIEW, viewFilter, viewToSearch, type LibraryView } from '../../lib/library/view';
+import type { PieceRow, TagKind, TagRow } from '../../lib/model/records';
+import { useDebateCounts, usePieceLinks } from './queries';
+
+export interface DebateProps {
+  /** Every piece; undefined while they are read. */
+  pieces: PieceRow[] | undefined;
+  tags: readonly TagRow[];
+  tagsById: ReadonlyMap<string, TagRow>;
+  onShow: (view: Partial<LibraryView>) => void;
+}
+
+/** Lanes of the timeline before the reader chooses: the authors (or themes) with most pieces. */
+const FIRST_LANES = 5;
+
+const hrefOfView = (view: Partial<LibraryView>) =>
+  viewToSearch({ ...DEFAULT_VIEW, ...view }) || '?';
+const hrefOfPiece = (piece: PieceRow) => hrefOfView({ piece: piece.id });
+
+/** False until the frame after the first paint: what can wait for the table waits. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
+}
+
+function usePiecesOf(pieces: PieceRow[] | undefined, filter: DebateFilter) {
+  return useMemo(() => {
+    if (!pieces || !filtersDebate(filter)) return pieces;
+    return pieces.filter(viewFilter({ ...DEFAULT_VIEW, ...filter, dateField: 'published' }));
+  }, [pieces, filter]);
+}
+
+export function Debate({ pieces, tags, tagsById, onShow }: DebateProps) {
+  const [filter, setFilter] = useState<DebateFilter>(NO_DEBATE_FILTER);
+  const [sort, setSort] = useState<DebateSort>('pieces');
+  const [laneKind, setLaneKind] = useState<TagKind>('author');
+  const [lanes, setLanes] = useState<string[] | null>(null);
+  const [laneName, setLaneName] = useState('');
+  const painted = usePainted();
+  const filtered = usePiecesOf(pieces, filter);
+  // Unfiltered, the kept counts alone: the table is painted before every piece is read.
+  const ids = useMemo(
+    () => (filtersDebate(filter) ? (filtered?.map((p) => p.id) ?? null) : null),
+    [filter, filtered],
+  );
+  const counts = useDebateCounts(filtersDebate(filter) && !ids ? undefined : ids);
+  const table = useMemo(
+    () => counts && debateTable(counts, tagsById, sort),
+    [counts, tagsById, sort],
+  );
+  const links = usePieceLinks(painted && pieces !== undefined);
+  const piecesById = useMemo(() => new Map((pieces ?? []).map((p) => [p.id, p])), [pieces]);
+  const answers = useMemo(
+    () => (links ? answersBetween(links, piecesById) : []),
+    [links, piecesById],
+  );
+  const sites = useMemo(
+    () => [...new Set((pieces ?? []).flatMap((p) => (p.siteName ? [p.siteName] : [])))].sort(),
+    [pieces],
+  );
+  const laneTags = useMemo(() => {
+    if (lanes) return lanes.flatMap((id) => tagsById.get(id) ?? []);
+    if (!table) return [];
+    const first =
+      laneKind === 'author'
+        ? table.rows.map((row) => row.author)
+        : table.columns.map((column) => column.theme);
+    return first.slice(0, FIRST_LANES);
+  }, [lanes, laneKind, table, tagsById]);
+  const line = useMemo(
+    () => (painted && filtered ? timeline(filtered, laneTags) : null),
+    [painted, filtered, laneTags],
+  );
+
+  const cellView = (authorId: string, themeId: string, count: CellCount) =>
+    viewOfCell(authorId, themeId, count, filter);
+  const addLane = () => {
+    const wanted = laneName.trim().toLowerCase();
+    const tag = tags.find((t) => t.kind === laneKind && t.name.toLowerCase() === wanted);
+    if (!tag) return;
+    setLanes([...(lanes ?? laneTags.map((t) => t.id)).filter((id) => id !== tag.id), tag.id]);
+    setLaneName('');
+  };
+  const laneChoices = tags.filter((t) => t.kind === laneKind);
+
+  return (
+    <section class="debate" aria-labelledby="debate-title">
+      <h1 id="debate-title">Debate</h1>
+      <DebateFilters filter={filter} sites={sites} onChange={setFilter} />
+      {table ? (
+        <DebateTable
+          table={table}
+          sort={sort}
+          onSort={setSort}
+          hrefOf={(a, t, count) => hrefOfView(cellView(a, t, count))}
+          onOpenCell={(a, t, count) => onShow(cellView(a, t, count))}
+        />
+      ) : (
+        <p class="muted">Counting…</p>
+      )}
+      <h2>Timeline</h2>
+      <div class="debate-controls">
+        <label>
+          Lanes{' '}
+          <select
+            value={laneKind}
+            onChange={(e) => {
+              setLaneKind((e.target as HTMLSelectElement).value as TagKind);
+              setLanes(null);
+            }}
+          >
+            <option value="author">Authors</option>
+            <option value="theme">Themes</option>
+          </select>
+        </label>
+        <label>
+          Add a lane{' '}
+          <input
+            list="lane-choices"
+            value={laneName}
+            onInput={(e) => setLaneName((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => e.key === 'Enter' && addLane()}
+          />
+        </label>
+        <button type="button" onClick={addLane}>
+          Add lane
+        </button>
+        <datalist id="lane-choices">
+          {laneChoices.map((t) => (
+            <option key={t.id} value={t.name} />
+          ))}
+        </datalist>
+      </div>
+      {line ? (
+        <Timeline
+          timeline={line}
+          hrefOf={hrefOfPiece}
+          onOpen={(piece) => onShow({ piece: piece.id, panel: null })}
+          onRemoveLane={(id) => setLanes(laneTags.map((t) => t.id).filter((other) => other !== id))}
+        />
+      ) : (
+        <p class="muted">Reading the pieces…</p>
+      )}
+      <Answers answers={answers} tagsById={tagsById} />
+    </section>
+  );
+}
