@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // The e2e build differs from production only by host access to the local fixture server:
 // `activeTab` is granted by a real user gesture, which automated tests cannot make.
 const E2E_HOSTS = ['http://127.0.0.1/*'];
+// WXT takes the mode for NODE_ENV, which would make the e2e build a development one (JSX dev
+// runtime, Preact's devtools bridge): tests and benchmarks must run what users get.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
 
 export default defineConfig({
   imports: false,

@@ -32,6 +32,8 @@ export const PROBE_EXPORTS = [
   'rawReads',
   'addFileInput',
   'rawWrites',
+  'timePanelOpen',
+  'timeFrame',
 ];
 export const DIAGNOSTIC_EXPORTS = ['timeSearches', 'timeViewWork', 'timeLoadSteps'];
 
@@ -548,4 +550,46 @@ export async function rawWrites(layouts: StoreLayout[]): Promise<RawWrite> {
   const committedMs = now() - start;
   await requestDone(indexedDB.deleteDatabase(name));
   return { committedMs, stores };
+}
+
+export interface PanelOpen {
+  /** Click → the frame painted after the panel's first table row appeared. */
+  ms: number;
+  /** Rows and cells of the table painted. */
+  rows: number;
+  cells: number;
+}
+
+/**
+ * Clicks the header button `label` (Debate) and times until its table (`selector`) has a row
+ * on screen and the frame after is painted; what the panel paints later (the timeline) aside.
+ */
+export function timePanelOpen(label: string, selector: string): Promise<PanelOpen> {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === label);
+  if (!button) throw new Error(`no button ${label}`);
+  return new Promise((resolve) => {
+    const start = now();
+    const done = () => {
+      const table = document.querySelector(selector);
+      if (!table?.querySelector('tbody tr')) return false;
+      observer.disconnect();
+      afterPaint((at) =>
+        resolve({
+          ms: at - start,
+          rows: table.querySelectorAll('tbody tr').length,
+          cells: table.querySelectorAll('tbody td').length,
+        }),
+      );
+      return true;
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  });
+}
+
+/** One frame: from now to the next frame painted. */
+export function timeFrame(): Promise<number> {
+  const start = now();
+  return new Promise((resolve) => afterPaint((at) => resolve(at - start)));
 }

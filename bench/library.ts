@@ -34,6 +34,7 @@ import {
   type ImportPhase,
   type LoadStep,
   type Interaction,
+  type PanelOpen,
   type RawRead,
   type RawWrite,
   type SearchTiming,
@@ -531,6 +532,60 @@ async function measureFacets(page: Page, themes: number): Promise<FacetToggle[]>
   return toggles;
 }
 
+/** Times of opening the Debate panel from the loaded list. */
+const DEBATE_OPENS = 7;
+
+/**
+ * Opening Debate from the loaded library until its table is painted, beside the floor timed in
+ * the same page: the kept counts read with plain IndexedDB (`searchPairs`), plus one frame.
+ */
+async function measureDebate(page: Page): Promise<BenchRow[]> {
+  const opens: PanelOpen[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < DEBATE_OPENS; i++) {
+    opens.push(
+      await page.evaluate<PanelOpen>(
+        'LibraryBench.timePanelOpen("Debate", "table:has(> caption)")',
+      ),
+    );
+    await waitQuiet(page);
+    const [read] = await page.evaluate<RawRead[]>('LibraryBench.rawReads(["searchPairs"])');
+    const frame = await page.evaluate<number>('LibraryBench.timeFrame()');
+    floors.push(read!.requestMs + read!.resultMs + frame);
+    await page.getByRole('button', { name: 'Debate', exact: true }).click(); // back to the list
+    await waitQuiet(page);
+  }
+  const ms = opens.map((o) => o.ms);
+  const floor = median(floors);
+  log(
+    `debate opens ${ms.map(Math.round).join(' ')} ms; floors ${floors.map(Math.round).join(' ')}`,
+  );
+  const { rows: shown, cells } = opens[0]!;
+  return [
+    benchRow(
+      SUITE,
+      'open Debate from the loaded library → table painted, median',
+      median(ms),
+      'ms',
+      {
+        target: round(1.5 * floor),
+        note:
+          `${DEBATE_OPENS} opens (${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))} ms); ` +
+          `${shown} rows, ${cells} cells painted; target 1.5 × the floor below`,
+      },
+    ),
+    benchRow(
+      SUITE,
+      '  floor: the kept counts read with plain IndexedDB + one frame, median',
+      floor,
+      'ms',
+      {
+        note: `${floors.map(Math.round).join(', ')} ms, in the same page after each open`,
+      },
+    ),
+  ];
+}
+
 function paintRows(figures: PaintFigures, target: number | undefined): BenchRow[] {
   const { viewport, want, paints } = figures;
   const best = [...paints].sort((a, b) => a.paintedMs - b.paintedMs);
@@ -797,6 +852,8 @@ export const libraryBench: BenchSuite = {
         'ms',
         { note: 'the filter applied; the paint then waits for the next frame (60 Hz)' },
       );
+
+      rows.push(...(await measureDebate(page)));
 
       row(
         'JS heap after searching and filtering (after a full GC)',

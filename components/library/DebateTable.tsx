@@ -15,23 +15,15 @@ export interface DebateTableProps {
 }
 
 /** Rows and columns painted at first: the rest on demand, so the table opens at once. */
-export const FIRST_ROWS = 40;
-export const FIRST_COLUMNS = 12;
+export const FIRST_ROWS = 20;
+export const FIRST_COLUMNS = 8;
 
-/** "3 · 5" on screen; "3 pieces and 5 passages …" to a screen reader. */
+/** "3 · 5" on screen; "3 · 5 (pieces · passages) by …" to a screen reader. */
 function countText(count: CellCount, about = '') {
   return (
     <>
-      {count.pieces}
-      <span class="visually-hidden">{count.pieces === 1 ? ' piece and' : ' pieces and'}</span>
-      <span class="muted" aria-hidden="true">
-        {' · '}
-      </span>
-      <span class="muted">{count.passages}</span>
-      <span class="visually-hidden">
-        {count.passages === 1 ? ' passage' : ' passages'}
-        {about}
-      </span>
+      {`${count.pieces} · ${count.passages}`}
+      <span class="visually-hidden">{` (pieces · passages)${about}`}</span>
     </>
   );
 }
@@ -63,6 +55,10 @@ export function DebateTable({ table, sort, onSort, hrefOf, onOpenCell }: DebateT
       <div class="debate-scroll">
         <table>
           <caption>Authors by theme</caption>
+          <colgroup>
+            <col class="debate-names" />
+            <col span={columns.length + 1} />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Author</th>

@@ -27,7 +27,7 @@ import { Bulk } from './Bulk';
 import { Debate } from './Debate';
 import { Export } from './Export';
 import { OVERSCAN, ROW_HEIGHT } from './layout';
-import { useCollectionSearch, usePassages, usePieces, useTags } from './queries';
+import { useCollectionSearch, useDebateCounts, usePassages, usePieces, useTags } from './queries';
 import { Reader } from './Reader';
 import { Settings } from './Settings';
 import { Tags } from './Tags';
@@ -61,6 +61,8 @@ export function App() {
   const [undo, setUndo] = useState<DeletedPiece | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const choice = useChoice(rows, view.view === 'pieces');
+  // Read ahead (a few hundred rows) once the list is loaded, so Debate opens at once.
+  const debateCounts = useDebateCounts(list.pieces || view.panel === 'debate' ? null : undefined);
 
   const openRow = useCallback(
     (row: Row) => {
@@ -176,7 +178,13 @@ export function App() {
         {view.panel === 'tags' ? (
           <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
         ) : view.panel === 'debate' ? (
-          <Debate pieces={list.pieces} tags={tags ?? []} tagsById={tagsById} onShow={showView} />
+          <Debate
+            pieces={list.pieces}
+            keptCounts={debateCounts}
+            tags={tags ?? []}
+            tagsById={tagsById}
+            onShow={showView}
+          />
         ) : open ? (
           <Reader
             key={open.id}

@@ -19,12 +19,15 @@ import {
   type DebateSort,
 } from '../../lib/library/debate';
 import { DEFAULT_VIEW, viewFilter, viewToSearch, type LibraryView } from '../../lib/library/view';
+import type { PairCountsRow } from '../../lib/collection/debate';
 import type { PieceRow, TagKind, TagRow } from '../../lib/model/records';
 import { useDebateCounts, usePieceLinks } from './queries';
 
 export interface DebateProps {
   /** Every piece; undefined while they are read. */
   pieces: PieceRow[] | undefined;
+  /** The counts kept for the whole collection, read ahead by the page; undefined until read. */
+  keptCounts: PairCountsRow[] | undefined;
   tags: readonly TagRow[];
   tagsById: ReadonlyMap<string, TagRow>;
   onShow: (view: Partial<LibraryView>) => void;
@@ -37,13 +40,20 @@ const hrefOfView = (view: Partial<LibraryView>) =>
   viewToSearch({ ...DEFAULT_VIEW, ...view }) || '?';
 const hrefOfPiece = (piece: PieceRow) => hrefOfView({ piece: piece.id });
 
-/** False until the frame after the first paint: what can wait for the table waits. */
-function usePainted(): boolean {
+/** False until the frame after `shown` is painted: what can wait for the table waits. */
+function usePaintedAfter(shown: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    if (!shown) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown]);
   return painted;
 }
 
@@ -54,33 +64,37 @@ function usePiecesOf(pieces: PieceRow[] | undefined, filter: DebateFilter) {
   }, [pieces, filter]);
 }
 
-export function Debate({ pieces, tags, tagsById, onShow }: DebateProps) {
+export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebateProps) {
   const [filter, setFilter] = useState<DebateFilter>(NO_DEBATE_FILTER);
   const [sort, setSort] = useState<DebateSort>('pieces');
   const [laneKind, setLaneKind] = useState<TagKind>('author');
   const [lanes, setLanes] = useState<string[] | null>(null);
   const [laneName, setLaneName] = useState('');
-  const painted = usePainted();
   const filtered = usePiecesOf(pieces, filter);
-  // Unfiltered, the kept counts alone: the table is painted before every piece is read.
+  // Unfiltered, the kept counts alone; narrowed, those of the pieces let through.
   const ids = useMemo(
-    () => (filtersDebate(filter) ? (filtered?.map((p) => p.id) ?? null) : null),
+    () => (filtersDebate(filter) ? filtered?.map((p) => p.id) : undefined),
     [filter, filtered],
   );
-  const counts = useDebateCounts(filtersDebate(filter) && !ids ? undefined : ids);
+  const filteredCounts = useDebateCounts(ids);
+  const counts = filtersDebate(filter) ? filteredCounts : keptCounts;
   const table = useMemo(
     () => counts && debateTable(counts, tagsById, sort),
     [counts, tagsById, sort],
   );
+  const painted = usePaintedAfter(table !== undefined);
   const links = usePieceLinks(painted && pieces !== undefined);
-  const piecesById = useMemo(() => new Map((pieces ?? []).map((p) => [p.id, p])), [pieces]);
   const answers = useMemo(
-    () => (links ? answersBetween(links, piecesById) : []),
-    [links, piecesById],
+    () => (links && pieces ? answersBetween(links, new Map(pieces.map((p) => [p.id, p]))) : []),
+    [links, pieces],
   );
+  // The sites to choose from, once the table is on screen (20,000 pieces are read for them).
   const sites = useMemo(
-    () => [...new Set((pieces ?? []).flatMap((p) => (p.siteName ? [p.siteName] : [])))].sort(),
-    [pieces],
+    () =>
+      painted
+        ? [...new Set((pieces ?? []).flatMap((p) => (p.siteName ? [p.siteName] : [])))].sort()
+        : [],
+    [painted, pieces],
   );
   const laneTags = useMemo(() => {
     if (lanes) return lanes.flatMap((id) => tagsById.get(id) ?? []);

@@ -53,7 +53,7 @@ describe('debate', () => {
     await expect.poll(() => piecesBy('Boris Y. Kagarlitsky')).toBe(1);
     await expect
       .poll(() => cell('Boris Kagarlitsky', 'Memory').textContent())
-      .toMatch(/^2 pieces and · \d+ passages? by Boris Kagarlitsky on Memory$/);
+      .toMatch(/^2 · \d+ \(pieces · passages\) by Boris Kagarlitsky on Memory$/);
     const { passes, violations } = await axeCheck(library);
     expect(passes, 'axe ran its rules').toBeGreaterThan(10);
     expect(violations).toEqual([]);

@@ -18,6 +18,10 @@ import type { CommonplaceDB } from '../../../lib/collection/database';
 import { UserError } from '../../../lib/errors';
 import type { PieceRow, TagRow } from '../../../lib/model/records';
 import { readFacetCounts, rebuildSearchIndex, searchPieces } from '../../../lib/search';
+import { exportBackupBlob } from '../../../lib/backup/export-stream';
+import type { Backup } from '../../../lib/backup/format';
+import { importBackup } from '../../../lib/backup/import-file';
+import { exportFormat } from '../../../lib/export';
 import { dumpTables, freshDatabase, makeExtraction } from '../factories';
 
 const url = (n: number) => `https://left.example/2015/${n}/`;
@@ -328,5 +332,41 @@ describe('bulk tagging', () => {
       /at least one letter/,
     );
     await expectRefused(() => removeTagFromPieces(db, [piece.id], 'nope'), db, /no longer exists/);
+  });
+});
+
+describe('after a merge, backups, exports and search', () => {
+  test('a backup keeps the merged tag with its aliases; restored elsewhere, the alias still files clips', async () => {
+    const { db, a, short, full } = await twoSpellings();
+    await mergeTags(db, short.id, full.id);
+    const text = await (await exportBackupBlob(db)).text();
+    const backup = JSON.parse(text) as Backup;
+    expect(backup.tags.find((t) => t.id === full.id)).toMatchObject({
+      name: 'Boris Kagarlitsky',
+      aliases: ['B. Kagarlitsky'],
+    });
+    expect(backup.tags.some((t) => t.id === short.id)).toBe(false);
+
+    const other = freshDatabase();
+    await importBackup(other, text);
+    const later = await clip(other, 9, ['b. kagarlitsky']);
+    expect(await authorsOf(other, later)).toEqual(['Boris Kagarlitsky']);
+    expect(await authorsOf(other, a)).toEqual(['Boris Kagarlitsky']);
+  });
+
+  test('exports and search name the merged tag', async () => {
+    const { db, a, short, full } = await twoSpellings();
+    await mergeTags(db, short.id, full.id);
+    const backup = JSON.parse(await (await exportBackupBlob(db)).text()) as Backup;
+    const csl = JSON.parse((await exportFormat(backup, 'csl')).data as string) as {
+      author?: { family?: string; given?: string }[];
+    }[];
+    const names = csl.flatMap((item) => item.author ?? []).map((n) => `${n.given} ${n.family}`);
+    expect(names).toContain('Boris Kagarlitsky');
+    expect(names).not.toContain('B. Kagarlitsky');
+    const csv = (await exportFormat(backup, 'csv')).data as string;
+    expect(csv).not.toContain('B. Kagarlitsky');
+    const hits = await searchPieces(db, 'boris kagarlitsky');
+    expect(hits.map((h) => h.pieceId)).toContain(a.id);
   });
 });
