@@ -41,6 +41,7 @@ import {
   rebuildIn,
   recountTagsIn,
   removePassageIn,
+  rowPairKeys,
   removePiecesIn,
   searchTables,
   type IndexProgress,
@@ -75,7 +76,7 @@ export async function readPairCountsOf(
   pieceIds: readonly string[],
 ): Promise<PairCountsRow[]> {
   const rows = await searchTables(db).docs.bulkGet([...pieceIds]);
-  return pairRowsOfKeys(rows.flatMap((row) => row?.pairs ?? []));
+  return pairRowsOfKeys(rows.flatMap((row) => (row ? rowPairKeys(row) : [])));
 }
 
 /**

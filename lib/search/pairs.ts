@@ -4,9 +4,9 @@
  *
  * A piece counts under each of its authors and each of its themes. A passage counts under its own
  * authors when it has any (the person quoted), else under its piece's; its themes likewise. Each
- * counted document gives keys `[kind, author, theme]` as JSON (kind `p` piece, `q` passage), where
- * `''` (never a tag id) stands for any: `["p","a",""]` is a piece by a, `["p","","t"]` a piece on
- * t, `["p","a","t"]` a piece by a on t.
+ * counted document gives keys `<kind><length of author>:<author><theme>` (kind `p` piece, `q`
+ * passage; the length makes any id safe), where `''` (never a tag id) stands for any: `p1:a` is a
+ * piece by a, `p0:t` a piece on t, `p1:at` a piece by a on t.
  */
 import type { PassageRow, PieceRow } from '../model/records';
 
@@ -29,11 +29,14 @@ export function passageTagsOf(passage: PassageRow): PassageTags {
   return { authorIds: passage.authorIds, themeIds: passage.themeIds };
 }
 
+const pairKey = (kind: 'p' | 'q', author: string, theme: string) =>
+  `${kind}${author.length}:${author}${theme}`;
+
 function addKeys(keys: string[], kind: 'p' | 'q', authors: string[], themes: string[]): void {
-  for (const author of authors) keys.push(JSON.stringify([kind, author, ANY]));
+  for (const author of authors) keys.push(pairKey(kind, author, ANY));
   for (const theme of themes) {
-    keys.push(JSON.stringify([kind, ANY, theme]));
-    for (const author of authors) keys.push(JSON.stringify([kind, author, theme]));
+    keys.push(pairKey(kind, ANY, theme));
+    for (const author of authors) keys.push(pairKey(kind, author, theme));
   }
 }
 
@@ -60,7 +63,9 @@ export function pairKeysOf(
 }
 
 export function pairKeyParts(key: string): [kind: string, author: string, theme: string] {
-  return JSON.parse(key) as [string, string, string];
+  const colon = key.indexOf(':');
+  const end = colon + 1 + Number(key.slice(1, colon));
+  return [key[0]!, key.slice(colon + 1, end), key.slice(end)];
 }
 
 /** Adds `step` × each key to `delta` (a key may come several times). */

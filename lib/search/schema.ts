@@ -2,9 +2,9 @@
 import type { Transaction } from 'dexie';
 import type { PassageRow, PieceRow } from '../model/records';
 import { countFacets, facetKeysOf } from './facets';
-import { addPairKeys, applyPairDelta, pairKeysOf, passageTagsOf } from './pairs';
+import { addPairKeys, applyPairDelta, passageTagsOf } from './pairs';
 import type { SearchDocsRow, SearchLinksRow, SearchStateRow } from './types';
-import { linksRow, rebuildIn, searchTables } from './writer';
+import { linksRow, rebuildIn, rowPairKeys, searchTables } from './writer';
 
 /** Dexie store definitions of the index's tables (see ./types.ts). */
 export const SEARCH_STORES = {
@@ -63,8 +63,7 @@ export async function upgradeDebateCounts(tx: Transaction): Promise<void> {
       const passage = passages.get(id);
       return passage ? passageTagsOf(passage) : { authorIds: [], themeIds: [] };
     });
-    row.pairs = piece ? pairKeysOf(piece, row.passageTags) : [];
-    addPairKeys(delta, row.pairs, 1);
+    if (piece) addPairKeys(delta, rowPairKeys(row), 1);
   }
   await t.docs.bulkPut(rows);
   await t.pairs.bulkPut(applyPairDelta(new Map(), delta).put);

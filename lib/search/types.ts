@@ -113,10 +113,11 @@ export interface SearchDocsRow {
   passageIds: string[];
   /** The facet keys the piece was counted under when indexed, taken off when it changes. */
   facets: string[];
-  /** Each passage's own tags (`passageIds[i]` ↔ `passageTags[i]`), for the debate counts. */
+  /**
+   * Each passage's own tags (`passageIds[i]` ↔ `passageTags[i]`): with `facets`, what the piece
+   * and its passages were counted under in the debate counts (./pairs.ts).
+   */
   passageTags: PassageTags[];
-  /** The debate keys (./pairs.ts) the piece and its passages were counted under. */
-  pairs: string[];
 }
 
 /** What a piece's stored copy links to (./../connections/links.ts keys), and what it answers to. */

@@ -8,7 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow } from '../model/records';
 import { analysePassage, analysePiece, type Analysed } from './analyze';
 import { linkTargets, selfKeysOf } from '../connections/links';
-import { countFacets, facetKeysOf } from './facets';
+import { countFacets, facetKeysOf, facetTagsOf } from './facets';
 import {
   addPairKeys,
   applyPairDelta,
@@ -176,7 +176,7 @@ async function removePieces(
   for (const row of rows) {
     if (!row) continue;
     countFacets(state.facets, row.facets, -1);
-    addPairKeys(pairs, row.pairs, -1);
+    addPairKeys(pairs, rowPairKeys(row), -1);
   }
   const found = rows.filter((row) => row !== undefined).map((row) => row.pieceId);
   if (found.length > 0) {
@@ -197,16 +197,19 @@ async function savePairs(t: SearchTables, delta: ReadonlyMap<string, number>): P
   if (deleted.length > 0) await t.pairs.bulkDelete(deleted);
 }
 
+/** The debate keys (./pairs.ts) a docs row's piece and passages are counted under. */
+export function rowPairKeys(row: Pick<SearchDocsRow, 'facets' | 'passageTags'>): string[] {
+  return pairKeysOf(facetTagsOf(row.facets), row.passageTags);
+}
+
 /** The docs row of a piece, with what it is counted under. */
 function docsRow(piece: PieceRow, docs: number[], passages: readonly PassageRow[]): SearchDocsRow {
-  const passageTags = passages.map(passageTagsOf);
   return {
     pieceId: piece.id,
     docs,
     passageIds: passages.map((p) => p.id),
     facets: facetKeysOf(piece),
-    passageTags,
-    pairs: pairKeysOf(piece, passageTags),
+    passageTags: passages.map(passageTagsOf),
   };
 }
 
@@ -422,11 +425,10 @@ export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise
       if (at >= 0) passageTags[at] = passageTagsOf(passage);
     }
     const next = { ...row, facets: facetKeysOf(piece), passageTags };
-    next.pairs = pairKeysOf(piece, passageTags);
     countFacets(state.facets, row.facets, -1);
     countFacets(state.facets, next.facets, 1);
-    addPairKeys(delta, row.pairs, -1);
-    addPairKeys(delta, next.pairs, 1);
+    addPairKeys(delta, rowPairKeys(row), -1);
+    addPairKeys(delta, rowPairKeys(next), 1);
     written.push(next);
   });
   await t.docs.bulkPut(written);
@@ -510,7 +512,7 @@ export async function indexPiecesIn(
     });
     for (const row of docRows) {
       countFacets(state.facets, row.facets, 1);
-      addPairKeys(pairs, row.pairs, 1);
+      addPairKeys(pairs, rowPairKeys(row), 1);
     }
     timings.analyse += performance.now() - clock;
     clock = performance.now();
@@ -546,17 +548,15 @@ export async function removePiecesIn(t: SearchTables, ids: readonly string[]): P
   await saveState(t, state);
 }
 
-/** A docs row after a change of its passages, and the change of the debate counts it makes. */
+/** Writes a docs row after a change of its passages, and the change of the debate counts. */
 async function recountPassages(
   t: SearchTables,
-  piece: PieceRow,
   row: SearchDocsRow,
   before: readonly string[],
 ): Promise<void> {
-  row.pairs = pairKeysOf(piece, row.passageTags);
   const delta = new Map<string, number>();
   addPairKeys(delta, before, -1);
-  addPairKeys(delta, row.pairs, 1);
+  addPairKeys(delta, rowPairKeys(row), 1);
   await t.docs.put(row);
   await savePairs(t, delta);
 }
@@ -570,7 +570,7 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   const piece = await t.pieces.get(passage.pieceId);
   if (!piece) return;
   const state = await readState(t);
-  const before = row.pairs;
+  const before = rowPairKeys(row);
   const at = row.passageIds.indexOf(passage.id);
   if (at >= 0) {
     await removeDocs(t, state, [row.docs[at + 1]!]);
@@ -589,7 +589,7 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   row.docs.push(info.doc);
   row.passageIds.push(passage.id);
   row.passageTags.push(passageTagsOf(passage));
-  await recountPassages(t, piece, row, before);
+  await recountPassages(t, row, before);
   await appendToTail(t, state, [{ info, analysed }]);
   await saveState(t, state);
 }
@@ -603,14 +603,12 @@ export async function removePassageIn(
   const at = row ? row.passageIds.indexOf(passage.id) : -1;
   if (!row || at < 0) return;
   const state = await readState(t);
-  const before = row.pairs;
+  const before = rowPairKeys(row);
   await removeDocs(t, state, [row.docs[at + 1]!]);
   row.docs.splice(at + 1, 1);
   row.passageIds.splice(at, 1);
   row.passageTags.splice(at, 1);
-  const piece = await t.pieces.get(passage.pieceId);
-  if (piece) await recountPassages(t, piece, row, before);
-  else await t.docs.put(row);
+  await recountPassages(t, row, before);
   await compactDead(t, state);
   await saveState(t, state);
 }

@@ -228,7 +228,6 @@ describe('upgrade to version 4', () => {
       const rows = await fresh.table(table.name).toArray();
       if (table.name === 'searchDocs') {
         for (const row of rows) {
-          delete row.pairs;
           delete row.passageTags;
         }
       }
