@@ -10,6 +10,8 @@
  *   keystroke, filtering, facet counts and sorting.
  */
 import { openDatabase } from '../lib/collection/database';
+import { addTagToPieces, mergeTags, removeTagFromPieces, undoMerge } from '../lib/collection/tags';
+import { mergedIds } from '../lib/tags/references';
 import type { PieceRow } from '../lib/model/records';
 import {
   effectiveSort,
@@ -35,7 +37,12 @@ export const PROBE_EXPORTS = [
   'timePanelOpen',
   'timeFrame',
 ];
-export const DIAGNOSTIC_EXPORTS = ['timeSearches', 'timeViewWork', 'timeLoadSteps'];
+export const DIAGNOSTIC_EXPORTS = [
+  'timeSearches',
+  'timeViewWork',
+  'timeLoadSteps',
+  'timeTagChanges',
+];
 
 export interface IdbRead {
   /** `store` or `store.index`. */
@@ -592,4 +599,113 @@ export function timePanelOpen(label: string, selector: string): Promise<PanelOpe
 export function timeFrame(): Promise<number> {
   const start = now();
   return new Promise((resolve) => afterPaint((at) => resolve(at - start)));
+}
+
+export interface TagChangeTiming {
+  change: string;
+  /** Best of the runs (ms). */
+  ms: number;
+  /** The same rows written with plain Dexie bulkPut in one transaction, best of the runs. */
+  floorMs: number;
+  runs: number[];
+  floorRuns: number[];
+  detail: string;
+}
+
+async function bestOf(rounds: number, run: () => Promise<unknown>, reset: () => Promise<unknown>) {
+  const runs: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = now();
+    await run();
+    runs.push(now() - start);
+    await reset();
+  }
+  return runs;
+}
+
+/**
+ * Organising tags in the browser's own IndexedDB, on the collection the bench imported: two
+ * authors of `perAuthor` pieces each merged (undone between rounds), and a theme added to `chosen`
+ * pieces (taken off between rounds), each beside the same rows put with plain Dexie.
+ */
+export async function timeTagChanges(
+  perAuthor: number,
+  chosen: number,
+): Promise<TagChangeTiming[]> {
+  const db = openDatabase();
+  const ROUNDS = 3;
+  const ids = (await db.pieces.orderBy('capturedAt').primaryKeys()) as string[];
+  const { tag: a } = await addTagToPieces(
+    db,
+    ids.slice(0, perAuthor),
+    'author',
+    'Bench A. Example',
+  );
+  const { tag: b } = await addTagToPieces(
+    db,
+    ids.slice(perAuthor, 2 * perAuthor),
+    'author',
+    'Bench Example',
+  );
+  const timings: TagChangeTiming[] = [];
+
+  const before = await db.pieces.where('authorIds').equals(a.id).toArray();
+  const stamp = new Date().toISOString();
+  const merged = before.map((p) => ({
+    ...p,
+    authorIds: mergedIds(p.authorIds, a.id, b.id),
+    updatedAt: stamp,
+  }));
+  const floorRuns = await bestOf(
+    ROUNDS,
+    () =>
+      db.transaction('rw', [db.pieces, db.tags], async () => {
+        await db.pieces.bulkPut(merged);
+        await db.tags.delete(a.id);
+        await db.tags.put({ ...b, aliases: [a.name], aliasKeys: [a.key] });
+      }),
+    () =>
+      db.transaction('rw', [db.pieces, db.tags], async () => {
+        await db.pieces.bulkPut(before);
+        await db.tags.bulkPut([a, b]);
+      }),
+  );
+  let merge: Awaited<ReturnType<typeof mergeTags>> | undefined;
+  const runs = await bestOf(
+    ROUNDS,
+    async () => (merge = await mergeTags(db, a.id, b.id)),
+    () => undoMerge(db, merge!),
+  );
+  timings.push({
+    change: `merge two authors of ${perAuthor.toLocaleString('en-US')} pieces each`,
+    ms: Math.min(...runs),
+    floorMs: Math.min(...floorRuns),
+    runs,
+    floorRuns,
+    detail: `${before.length} pieces rewritten; undone between rounds`,
+  });
+
+  const picked = ids.slice(-chosen);
+  const rows = (await db.pieces.bulkGet(picked)).filter((p): p is PieceRow => p !== undefined);
+  const themed = rows.map((p) => ({ ...p, themeIds: [...p.themeIds, 'bench-theme'] }));
+  const bulkFloor = await bestOf(
+    ROUNDS,
+    () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(themed)),
+    () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(rows)),
+  );
+  let themeId = '';
+  const bulkRuns = await bestOf(
+    ROUNDS,
+    async () => (themeId = (await addTagToPieces(db, picked, 'theme', 'Bench theme')).tag.id),
+    () => removeTagFromPieces(db, picked, themeId),
+  );
+  timings.push({
+    change: `add a theme to ${chosen.toLocaleString('en-US')} chosen pieces`,
+    ms: Math.min(...bulkRuns),
+    floorMs: Math.min(...bulkFloor),
+    runs: bulkRuns,
+    floorRuns: bulkFloor,
+    detail: 'taken off between rounds',
+  });
+  return timings;
 }

@@ -38,6 +38,7 @@ import {
   type RawRead,
   type RawWrite,
   type SearchTiming,
+  type TagChangeTiming,
   type StoreLayout,
   type ViewWork,
 } from './library-page';
@@ -65,6 +66,7 @@ type Diagnostics = {
   ): Promise<SearchTiming[]>;
   timeViewWork(query: string): Promise<ViewWork[]>;
   timeLoadSteps(): Promise<LoadStep[]>;
+  timeTagChanges(perAuthor: number, chosen: number): Promise<TagChangeTiming[]>;
 };
 
 /**
@@ -707,6 +709,32 @@ async function diagnose(session: ExtensionSession, prefixes: string[]): Promise<
     );
     for (const step of steps)
       row(`load step: ${step.step}`, step.ms, `${step.detail}; median of 3`);
+    // Last: it changes the collection (two authors and a theme added).
+    const changes = await page.evaluate(
+      ([perAuthor, chosen]) =>
+        (
+          globalThis as unknown as { LibraryDiagnostics: Diagnostics }
+        ).LibraryDiagnostics.timeTagChanges(perAuthor, chosen),
+      [Math.round(2000 * SCALE), Math.round(1000 * SCALE)] as const,
+    );
+    for (const change of changes) {
+      const runs = (values: number[]) => values.map(Math.round).join(', ');
+      rows.push(
+        benchRow(SUITE, change.change, change.ms, 'ms', {
+          target: round(1.5 * change.floorMs),
+          note: `best of ${change.runs.length} (${runs(change.runs)} ms); ${change.detail}; one transaction, counts kept; target 1.5 × the floor below`,
+        }),
+        benchRow(
+          SUITE,
+          '  floor: the same rows put with plain Dexie bulkPut',
+          change.floorMs,
+          'ms',
+          {
+            note: `best of ${change.floorRuns.length} (${runs(change.floorRuns)} ms), in the same page`,
+          },
+        ),
+      );
+    }
   } finally {
     await page.close();
   }
