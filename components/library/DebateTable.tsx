@@ -50,7 +50,9 @@ export function DebateTable({ table, sort, onSort, hrefOf, onOpenCell }: DebateT
             <option value="name">Name</option>
           </select>
         </label>
-        <span class="muted">Each cell: pieces · passages.</span>
+        <span class="muted">
+          Each cell: pieces · passages. A cell lists its pieces; Passages then lists its passages.
+        </span>
       </div>
       <div class="debate-scroll">
         <table>

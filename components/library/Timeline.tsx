@@ -19,17 +19,18 @@ function PieceLink({
   onOpen,
   dot = false,
 }: Pick<TimelineProps, 'hrefOf' | 'onOpen'> & { piece: PieceRow; dot?: boolean }) {
+  const dated = `${piece.title} (${formatDate(piece.publishedTime) || 'no date'})`;
   return (
     <a
       class={dot ? 'timeline-dot' : undefined}
       href={hrefOf(piece)}
-      title={`${piece.title} (${formatDate(piece.publishedTime) || 'no date'})`}
+      title={dated}
       onClick={(event) => {
         event.preventDefault();
         onOpen(piece);
       }}
     >
-      {dot ? <span class="visually-hidden">{piece.title}</span> : piece.title}
+      {dot ? <span class="visually-hidden">{dated}</span> : piece.title}
     </a>
   );
 }

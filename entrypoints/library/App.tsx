@@ -4,10 +4,9 @@
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { FacetList } from '../../components/library/FacetList';
-import { LibraryRow } from '../../components/library/LibraryRow';
+import { PanelSwitch } from '../../components/library/PanelSwitch';
 import { Toolbar } from '../../components/library/Toolbar';
 import { UndoNotice } from '../../components/library/UndoNotice';
-import { VirtualList } from '../../components/library/VirtualList';
 import type { DeletedPiece } from '../../lib/collection/pieces';
 import { toggled } from '../../lib/library/facets';
 import { findOpenPiece } from '../../lib/library/list';
@@ -16,17 +15,14 @@ import {
   viewOfTag,
   viewToSearch,
   type LibraryView,
-  type PanelKind,
   type TagRef,
 } from '../../lib/library/view';
 import type { PieceRow } from '../../lib/model/records';
-import { pieceOfRow, type Row } from '../../lib/library/rows';
 import { undoRemoval } from './actions';
 import { useAttempt } from './attempt';
-import { Bulk } from './Bulk';
 import { Debate } from './Debate';
 import { Export } from './Export';
-import { OVERSCAN, ROW_HEIGHT } from './layout';
+import { ListPane } from './ListPane';
 import { useCollectionSearch, useDebateCounts, usePassages, usePieces, useTags } from './queries';
 import { Reader } from './Reader';
 import { Settings } from './Settings';
@@ -36,14 +32,7 @@ import { useChoice } from './use-choice';
 import { useShownList } from './use-shown-list';
 import { useUrlView } from './url-view';
 
-const PANELS: [PanelKind, string][] = [
-  ['tags', 'Tags'],
-  ['debate', 'Debate'],
-];
-const rowKey = (row: Row) => row.key;
 const pieceHref = (piece: PieceRow) => viewToSearch({ ...DEFAULT_VIEW, piece: piece.id });
-const rowHeight = (row: Row) => ROW_HEIGHT[row.kind];
-const isSelectable = (row: Row) => row.kind !== 'group';
 
 export function App() {
   const [view, setView] = useUrlView();
@@ -64,27 +53,7 @@ export function App() {
   // Read ahead (a few hundred rows) once the list is loaded, so Debate opens at once.
   const debateCounts = useDebateCounts(list.pieces || view.panel === 'debate' ? null : undefined);
 
-  const openRow = useCallback(
-    (row: Row) => {
-      const id = pieceOfRow(row);
-      if (id) setView({ piece: id }, true);
-    },
-    [setView],
-  );
-  const onRowsShown = useCallback(
-    (first: number, last: number) =>
-      showSnippets(
-        rows.slice(first, last + 1).flatMap((row) => (row.kind === 'piece' ? [row.piece.id] : [])),
-      ),
-    [rows, showSnippets],
-  );
-  const snippets = search?.snippets;
-  const renderRow = useCallback(
-    (row: Row) => (
-      <LibraryRow row={row} tagsById={tagsById} piecesById={piecesById} snippets={snippets} />
-    ),
-    [tagsById, piecesById, snippets],
-  );
+  const openRow = useCallback((id: string) => setView({ piece: id }, true), [setView]);
   const toggleAuthor = useCallback(
     (id: string) => setView({ authors: toggled(view.authors, id) }),
     [setView, view.authors],
@@ -118,19 +87,10 @@ export function App() {
     <div class="library">
       <header class="library-header">
         <h1 class="brand">Commonplace</h1>
-        {PANELS.map(([panel, label]) => (
-          <button
-            key={panel}
-            type="button"
-            class="panel-switch"
-            aria-pressed={view.panel === panel}
-            onClick={() =>
-              setView({ panel: view.panel === panel ? null : panel, piece: null }, true)
-            }
-          >
-            {label}
-          </button>
-        ))}
+        <PanelSwitch
+          panel={view.panel}
+          onSwitch={(panel) => setView({ panel, piece: null }, true)}
+        />
         <Toolbar
           view={view}
           sites={shown.siteItems}
@@ -204,31 +164,20 @@ export function App() {
             Nothing clipped yet. Open an article and click the Commonplace button in the toolbar.
           </p>
         ) : (
-          <>
-            {choice.chosen.length > 0 && (
-              <Bulk
-                chosen={choice.chosen}
-                shown={choice.shown}
-                tags={tags ?? []}
-                tagsById={tagsById}
-                attempt={attempt}
-                onChooseAll={choice.chooseAll}
-                onClear={choice.clear}
-              />
-            )}
-            <VirtualList<Row>
-              label={view.view === 'passages' ? 'Passages' : 'Pieces'}
-              items={rows}
-              itemKey={rowKey}
-              itemHeight={rowHeight}
-              isSelectable={isSelectable}
-              onOpen={openRow}
-              renderItem={renderRow}
-              overscan={OVERSCAN}
-              onRangeChange={onRowsShown}
-              selection={choice.selection}
-            />
-          </>
+          <ListPane
+            label={view.view === 'passages' ? 'Passages' : 'Pieces'}
+            rows={rows}
+            tags={tags ?? []}
+            tagsById={tagsById}
+            piecesById={piecesById}
+            snippets={search?.snippets}
+            choice={choice}
+            attempt={attempt}
+            onShown={showSnippets}
+            onOpen={openRow}
+            attributed={view.passageTags === 'attributed'}
+            onEveryPassage={() => setView({ passageTags: 'either' })}
+          />
         )}
       </main>
     </div>

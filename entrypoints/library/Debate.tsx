@@ -84,9 +84,10 @@ export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebatePro
   );
   const painted = usePaintedAfter(table !== undefined);
   const links = usePieceLinks(painted && pieces !== undefined);
+  // Between the pieces the filters let through, as the table and the timeline.
   const answers = useMemo(
-    () => (links && pieces ? answersBetween(links, new Map(pieces.map((p) => [p.id, p]))) : []),
-    [links, pieces],
+    () => (links && filtered ? answersBetween(links, new Map(filtered.map((p) => [p.id, p]))) : []),
+    [links, filtered],
   );
   // The sites to choose from, once the table is on screen (20,000 pieces are read for them).
   const sites = useMemo(
@@ -99,10 +100,12 @@ export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebatePro
   const laneTags = useMemo(() => {
     if (lanes) return lanes.flatMap((id) => tagsById.get(id) ?? []);
     if (!table) return [];
+    const byPieces = (a: { total: CellCount }, b: { total: CellCount }) =>
+      b.total.pieces - a.total.pieces;
     const first =
       laneKind === 'author'
-        ? table.rows.map((row) => row.author)
-        : table.columns.map((column) => column.theme);
+        ? [...table.rows].sort(byPieces).map((row) => row.author)
+        : [...table.columns].sort(byPieces).map((column) => column.theme);
     return first.slice(0, FIRST_LANES);
   }, [lanes, laneKind, table, tagsById]);
   const line = useMemo(

@@ -133,10 +133,15 @@ export function useTagCounts(wanted: boolean) {
  * (`undefined`: the pieces are being read).
  */
 export function useDebateCounts(pieceIds: readonly string[] | null | undefined) {
-  return useLiveQuery(
-    () => (pieceIds === undefined ? Promise.resolve(undefined) : readDebateCounts(db, pieceIds)),
+  const read = useLiveQuery(
+    async () =>
+      pieceIds === undefined
+        ? undefined
+        : { of: pieceIds, rows: await readDebateCounts(db, pieceIds) },
     [pieceIds],
   );
+  // Not the counts of the pieces asked for before (while these are read).
+  return read && read.of === pieceIds ? read.rows : undefined;
 }
 
 /** Every link between two saved pieces, read only while `wanted`. */

@@ -117,13 +117,15 @@ export class ImportPrefetch {
 
 /**
  * Indexes what an import wrote: new pieces from the rows in memory (nothing read back), pieces
- * that existed before and whose piece, copy or passages changed by reading them.
+ * that existed before and whose piece, copy or passages changed by reading them (and the piece
+ * a passage was on before, when the import moved it).
  */
 async function indexImported(
   db: CommonplaceDB,
   writes: Pick<Backup, 'pieces' | 'contents' | 'passages'>,
   existingPieceIds: ReadonlySet<string>,
   onProgress: ImportOptions['onProgress'],
+  passageBefore: (id: string) => PassageRow | undefined,
 ): Promise<void> {
   const isNew = (pieceId: string) => !existingPieceIds.has(pieceId);
   const progress =
@@ -148,6 +150,7 @@ async function indexImported(
       ...writes.pieces.map((p) => p.id),
       ...writes.contents.map((c) => c.pieceId),
       ...writes.passages.map((p) => p.pieceId),
+      ...writes.passages.flatMap((p) => passageBefore(p.id)?.pieceId ?? []),
     ].filter((id) => !isNew(id)),
   );
   if (changed.size > 0) await indexPieces(db, [...changed], progress);
@@ -181,7 +184,8 @@ export async function applyPrepared(
       onProgress?.({ label: 'Comparing with your collection', done: 0, total: 1 });
       const prefetch = await ImportPrefetch.load(db, chunkSize);
       const backup = await prepare(prefetch);
-      const { writes, summary } = mergeIncoming(await prefetch.sourceFor(backup), backup);
+      const source = await prefetch.sourceFor(backup);
+      const { writes, summary } = mergeIncoming(source, backup);
       const total = BACKUP_TABLES.reduce((sum, table) => sum + writes[table].length, 0);
       let done = 0;
       onProgress?.({ label: 'Importing', done, total });
@@ -212,7 +216,7 @@ export async function applyPrepared(
         }
       }
       const existingPieceIds = new Set(prefetch.pieceIdByUrl.values());
-      await indexImported(db, writes, existingPieceIds, onProgress);
+      await indexImported(db, writes, existingPieceIds, onProgress, (id) => source.passage(id));
       return summary;
     });
   } catch (error) {

@@ -24,12 +24,21 @@ export function linkKey(url: string, base?: string): string | null {
   return `${host}${path}${stripped.search}`;
 }
 
-// A start tag `<a …>`, its attributes quoted or not (a quoted value may hold `>`).
-const ANCHOR =
-  /<a(?=[\s/>])((?:\s*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
-const HREF = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+// A start tag `<a …>` (a quoted value may hold `>`). The alternatives cannot overlap, so a
+// `<a` that is no tag fails in linear time.
+const ANCHOR = /<a(?=[\s/>])((?:"[^"]*"|'[^']*'|[^"'>])*)>/gi;
+// One attribute after another, left to right: a name and its value, if any.
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The value of the tag's `href`, if any (the first, as browsers take it). */
+function hrefOf(attributes: string): string | null {
+  for (const [, name, double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
+    if (name!.toLowerCase() === 'href') return double ?? single ?? bare ?? '';
+  }
+  return null;
+}
 
 function decodeEntities(value: string): string {
   return value.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
@@ -46,9 +55,9 @@ function decodeEntities(value: string): string {
 export function linkTargets(html: string, baseUrl: string, selfKeys: readonly string[]): string[] {
   const targets = new Set<string>();
   for (const anchor of html.matchAll(ANCHOR)) {
-    const href = HREF.exec(anchor[1] ?? '');
-    if (!href) continue;
-    const key = linkKey(decodeEntities(href[1] ?? href[2] ?? href[3] ?? ''), baseUrl);
+    const href = hrefOf(anchor[1] ?? '');
+    if (href === null) continue;
+    const key = linkKey(decodeEntities(href), baseUrl);
     if (key && !selfKeys.includes(key)) targets.add(key);
   }
   return [...targets];

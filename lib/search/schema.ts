@@ -58,19 +58,24 @@ export async function upgradeDebateCounts(tx: Transaction): Promise<void> {
   const rows = await t.docs.toArray();
   const delta = new Map<string, number>();
   for (const row of rows) {
-    const piece = pieces.get(row.pieceId);
     row.passageTags = row.passageIds.map((id) => {
       const passage = passages.get(id);
       return passage ? passageTagsOf(passage) : { authorIds: [], themeIds: [] };
     });
-    if (piece) addPairKeys(delta, rowPairKeys(row), 1);
+    // Every row, as removing it will take off its keys (those of a piece gone too).
+    addPairKeys(delta, rowPairKeys(row), 1);
   }
   await t.docs.bulkPut(rows);
   await t.pairs.bulkPut(applyPairDelta(new Map(), delta).put);
-  const links: SearchLinksRow[] = [];
+  // A row for every indexed piece, copy or not, as indexing writes them.
+  const links = new Map<string, SearchLinksRow>();
   await t.contents.each((content) => {
     const piece = pieces.get(content.pieceId);
-    if (piece) links.push(linksRow(piece, content));
+    if (piece) links.set(piece.id, linksRow(piece, content));
   });
-  await t.links.bulkPut(links);
+  for (const row of rows) {
+    const piece = pieces.get(row.pieceId);
+    if (piece && !links.has(piece.id)) links.set(piece.id, linksRow(piece, undefined));
+  }
+  await t.links.bulkPut([...links.values()]);
 }

@@ -53,6 +53,20 @@ describe('linkTargets', () => {
     ]);
   });
 
+  test('href written inside another attribute is not the link', () => {
+    const html = '<a title="see href=https://wrong.example/" href="https://right.example/">x</a>';
+    expect(linkTargets(html, base, self)).toEqual(['right.example']);
+  });
+
+  test('a long run of text after "<a " that is no tag is read at once', () => {
+    const words = 'a very long sentence about the left and its critics in many words '.repeat(8);
+    const html = `<img alt="x <a ${words}"><p><a ${'b'.repeat(5000)} <a href="/ok">ok</a></p>`;
+    const start = performance.now();
+    expect(linkTargets(html, base, self)).toEqual(['left.example/ok']);
+    // The old pattern took seconds on 30 letters; any linear scan takes well under this.
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
   test('markup that is not a link yields nothing', () => {
     expect(linkTargets('<p>https://right.example/ is named, not linked</p>', base, self)).toEqual(
       [],
