@@ -235,14 +235,25 @@ const AGENCIES = new Set([
 ]);
 
 /** Splits a byline into sentences/segments at ". " unless the dot ends an initial or a title. */
+/**
+ * Two-letter initials of transliterated names ("Boris Yu. Kagarlitsky", "Ch. Dickens"): a
+ * capital and a small letter; a sentence seldom ends on such a word in a byline.
+ */
+function isTransliteratedInitial(word: string): boolean {
+  return /^\p{Lu}\p{Ll}$/u.test(word);
+}
+
 function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   const re = /\.\s+(?=\p{Lu})/gu;
   for (let match = re.exec(text); match; match = re.exec(text)) {
     const before = text.slice(start, match.index);
-    const lastWord = (/(\p{L}+)$/u.exec(before)?.[1] ?? '').toLowerCase();
-    if (lastWord.length <= 1 || ABBREVIATIONS.has(lastWord)) continue;
+    const word = /(\p{L}+)$/u.exec(before)?.[1] ?? '';
+    const lastWord = word.toLowerCase();
+    if (lastWord.length <= 1 || ABBREVIATIONS.has(lastWord) || isTransliteratedInitial(word)) {
+      continue;
+    }
     out.push(before);
     start = match.index + match[0].length;
   }

@@ -21,6 +21,11 @@ describe('parseAuthors', () => {
       parseAuthors(['By Mathieu Laurent. Translated by Nina Hale. Edited by Tom Reed.']),
     ).toEqual(['Mathieu Laurent']);
     expect(parseAuthors(['Jean Dupont, traduit par Paul Martin'])).toEqual(['Jean Dupont']);
+    // A transliterated two-letter initial is no end of sentence.
+    expect(parseAuthors(['Boris Yu. Kagarlitsky'])).toEqual(['Boris Yu. Kagarlitsky']);
+    expect(parseAuthors(['By Ilya Ch. Budraitskis. Translated by Nina Hale.'])).toEqual([
+      'Ilya Ch. Budraitskis',
+    ]);
     expect(parseAuthors(['Text: Eva Braun-Weiss, übersetzt von Karl Ott'])).toEqual([
       'Eva Braun-Weiss',
     ]);
