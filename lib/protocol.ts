@@ -11,6 +11,7 @@ import type {
   SanitizedContent,
 } from './extract/types';
 import type { TagEdits } from './model/edits';
+import type { Selector, StoredSelector } from './model/selectors';
 
 /** Why a page could not be read, as the page-side scripts report it. */
 export type PageFailure = 'pdf' | 'too-large' | 'not-html' | 'page-changed';
@@ -56,7 +57,7 @@ export interface ShownPassage {
   id: string;
   quote: string;
   note: string;
-  selectors: unknown[];
+  selectors: StoredSelector[];
   textFragment: string | null;
   authors: string[];
   themes: string[];
@@ -69,7 +70,7 @@ export interface PageSelection {
   pageUrl: string;
   quote: string;
   /** W3C selectors from lib/anchoring `describe`. */
-  selectors: unknown[];
+  selectors: Selector[];
   /** `:~:text=` directive generated on the live page, when one is unique there. */
   textFragment: string | null;
 }
@@ -91,7 +92,7 @@ export interface PageCommandMap {
     response: { ok: true; selection: PageSelection } | Failure;
   };
   'page/paint': {
-    request: { passages: { id: string; selectors: unknown[]; color: string }[] };
+    request: { passages: { id: string; selectors: StoredSelector[]; color: string }[] };
     response: { found: string[]; orphans: string[] };
   };
   'page/open-editor': { request: { token: string }; response: { ok: true } };
@@ -111,7 +112,7 @@ export interface MessageMap {
   /** Page-side script loaded (on sites with automatic highlights): which passages to paint. */
   'page/ready': {
     request: { canonicalHref: string | null; ogUrl: string | null };
-    response: { passages: { id: string; selectors: unknown[]; color: string }[] };
+    response: { passages: { id: string; selectors: StoredSelector[]; color: string }[] };
   };
   /** Start annotating the tab's selection: the editor opens over the page (popup → background). */
   'passages/annotate': { request: { tabId: number }; response: { ok: true } | Failure };

@@ -4,13 +4,14 @@
  */
 import type { TagEdits } from '../model/edits';
 import type { PassageRow } from '../model/records';
+import type { StoredSelector } from '../model/selectors';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
 import { ensureTagIds } from './tags';
 
 export interface NewPassage extends TagEdits {
   pieceId: string;
-  selectors: unknown[];
+  selectors: StoredSelector[];
   quote: string;
   textFragment: string | null;
 }

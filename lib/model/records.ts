@@ -11,6 +11,8 @@ export type TagKind = 'author' | 'theme';
 export type PersonName = { family: string; given: string } | { literal: string };
 
 /** Light row for lists: no page text (that lives in `contents`). */
+import type { StoredSelector } from './selectors';
+
 export interface PieceRow {
   id: string;
   /** Canonical URL; one URL is one piece. */
@@ -47,8 +49,8 @@ export interface ContentRow {
 export interface PassageRow {
   id: string;
   pieceId: string;
-  /** W3C Web Annotation selectors (TextQuoteSelector, TextPositionSelector, ...). */
-  selectors: unknown[];
+  /** W3C Web Annotation selectors (ours: TextQuoteSelector, TextPositionSelector, RangeSelector). */
+  selectors: StoredSelector[];
   /** The exact quoted text, kept apart from the selectors for lists and search. */
   quote: string;
   /** `#:~:text=` fragment generated on the live page, for links that scroll to the passage. */
