@@ -733,6 +733,15 @@ async function diagnose(session: ExtensionSession, prefixes: string[]): Promise<
             note: `best of ${change.floorRuns.length} (${runs(change.floorRuns)} ms), in the same page`,
           },
         ),
+        benchRow(
+          SUITE,
+          '  every row it writes (index rows and counts too) put with plain Dexie',
+          change.allRowsMs,
+          'ms',
+          {
+            note: `best of ${change.allRowsRuns.length} (${runs(change.allRowsRuns)} ms); the change is ${round(change.ms / change.allRowsMs, 2)} × this`,
+          },
+        ),
       );
     }
   } finally {
