@@ -8,6 +8,7 @@
  *
  * Runs in Node and in a page (no Node APIs), so the library, backup and search benches can share it.
  */
+import type { CommonplaceDB } from '../lib/collection/database';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { tagKey } from '../lib/tags/normalize';
 import { random } from '../tests/support/random';
@@ -435,4 +436,17 @@ export function emptySize(): CorpusSize {
 export function corpusWords(seed: number): { common: string[]; rare: string[] } {
   const { words } = vocabulary(random(seed));
   return { common: words.slice(0, 2000), rare: words.slice(20_000, 22_000) };
+}
+
+/** Writes a corpus's rows (not the search index) in transactions of `batch` pieces each. */
+export async function writeCorpusRows(db: CommonplaceDB, corpus: Corpus, batch: number) {
+  for (let i = 0; i < corpus.pieces.length; i += batch) {
+    const ids = new Set(corpus.pieces.slice(i, i + batch).map((p) => p.id));
+    await db.transaction('rw', [db.tags, db.pieces, db.contents, db.passages], async () => {
+      if (i === 0) await db.tags.bulkAdd(corpus.tags);
+      await db.pieces.bulkAdd(corpus.pieces.slice(i, i + batch));
+      await db.contents.bulkAdd(corpus.contents.slice(i, i + batch));
+      await db.passages.bulkAdd(corpus.passages.filter((p) => ids.has(p.pieceId)));
+    });
+  }
 }

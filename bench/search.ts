@@ -22,7 +22,7 @@ import {
 } from '../lib/search';
 import { SEARCH_INDEX_TABLES, type IndexTimings } from '../lib/search/writer';
 import { BLOCK_CACHE_BYTES } from '../lib/search/cache';
-import { corpusWords, emptySize, generateCorpus, measureBatch } from './corpus';
+import { corpusWords, emptySize, generateCorpus, measureBatch, writeCorpusRows } from './corpus';
 import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 
 export interface SearchBenchOptions {
@@ -90,16 +90,7 @@ export async function runSearchBenchmark(options: SearchBenchOptions = {}): Prom
     measureBatch(corpus, size);
     log(`corpus generated in ${Math.round(performance.now() - t)} ms`);
     t = performance.now();
-    const batch = 1000;
-    for (let i = 0; i < corpus.pieces.length; i += batch) {
-      const ids = new Set(corpus.pieces.slice(i, i + batch).map((p) => p.id));
-      await db.transaction('rw', [db.tags, db.pieces, db.contents, db.passages], async () => {
-        if (i === 0) await db.tags.bulkAdd(corpus.tags);
-        await db.pieces.bulkAdd(corpus.pieces.slice(i, i + batch));
-        await db.contents.bulkAdd(corpus.contents.slice(i, i + batch));
-        await db.passages.bulkAdd(corpus.passages.filter((p) => ids.has(p.pieceId)));
-      });
-    }
+    await writeCorpusRows(db, corpus, 1000);
     const setupMs = performance.now() - t;
     log(`corpus written in ${Math.round(setupMs)} ms`);
     row(`corpus: stored copies' text (${scale})`, size.textBytes / MB, 'MB');

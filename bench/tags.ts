@@ -15,7 +15,7 @@ import type { PassageRow, PieceRow, TagRow } from '../lib/model/records';
 import { indexPieceRows } from '../lib/search';
 import { tagKey } from '../lib/tags/normalize';
 import { mergedIds } from '../lib/tags/references';
-import { generateCorpus } from './corpus';
+import { generateCorpus, writeCorpusRows } from './corpus';
 import { benchRow, type BenchRow, type BenchSuite, type RowArgs } from './types';
 
 const SCALE = Number(process.env.BENCH_TAGS_SCALE ?? '1');
@@ -74,16 +74,7 @@ export async function runTagsBenchmark(): Promise<BenchRow[]> {
       if (tag && i % 5 === 0) passage.authorIds = [tag];
     });
     let t = performance.now();
-    const batch = 2000;
-    for (let i = 0; i < corpus.pieces.length; i += batch) {
-      const ids = new Set(corpus.pieces.slice(i, i + batch).map((p) => p.id));
-      await db.transaction('rw', [db.tags, db.pieces, db.contents, db.passages], async () => {
-        if (i === 0) await db.tags.bulkAdd(corpus.tags);
-        await db.pieces.bulkAdd(corpus.pieces.slice(i, i + batch));
-        await db.contents.bulkAdd(corpus.contents.slice(i, i + batch));
-        await db.passages.bulkAdd(corpus.passages.filter((p) => ids.has(p.pieceId)));
-      });
-    }
+    await writeCorpusRows(db, corpus, 2000);
     await indexPieceRows(db, corpus);
     log(`collection written and indexed in ${Math.round(performance.now() - t)} ms`);
 

@@ -80,6 +80,25 @@ async function restoreLists<T extends Tagged>(
   return written;
 }
 
+/** Puts back the lists of the passages, then of the pieces, that a change recorded. */
+async function restoreBoth(
+  t: CollectionTables,
+  field: ListField,
+  changes: { pieces: readonly TagListBefore[]; passages: readonly TagListBefore[] },
+  restore: (current: string[], before: string[]) => string[],
+  stamp: string,
+): Promise<RowsWritten> {
+  const passages = await restoreLists<PassageRow>(
+    t.passages,
+    field,
+    changes.passages,
+    restore,
+    stamp,
+  );
+  const pieces = await restoreLists<PieceRow>(t.pieces, field, changes.pieces, restore, stamp);
+  return { pieces, passages };
+}
+
 /**
  * Refuses to put `tag` back when its name or a spelling of it now finds another tag (made or
  * given that spelling since): two tags answering to one spelling would file clips at random.
@@ -154,15 +173,7 @@ export async function undoMergeRows(
   await t.tags.put(from);
   const field = tagListField(from.kind);
   const restore = (ids: string[], before: string[]) => unmergedIds(ids, before, from.id, into.id);
-  const passages = await restoreLists<PassageRow>(
-    t.passages,
-    field,
-    merge.passages,
-    restore,
-    stamp,
-  );
-  const pieces = await restoreLists<PieceRow>(t.pieces, field, merge.pieces, restore, stamp);
-  return { pieces, passages };
+  return restoreBoth(t, field, merge, restore, stamp);
 }
 
 /**
@@ -198,13 +209,5 @@ export async function undoRemovalRows(
   const field = tagListField(tag.kind);
   const restore = (ids: string[], before: string[]) =>
     insertedAt(ids, tag.id, before.indexOf(tag.id));
-  const passages = await restoreLists<PassageRow>(
-    t.passages,
-    field,
-    removal.passages,
-    restore,
-    stamp,
-  );
-  const pieces = await restoreLists<PieceRow>(t.pieces, field, removal.pieces, restore, stamp);
-  return { pieces, passages };
+  return restoreBoth(t, field, removal, restore, stamp);
 }

@@ -6,8 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLE_BACKUP } from '../unit/factories';
-import { axeCheck, clipAndSave, withExtension } from './harness';
+import { axeCheck, clipAndSave, libraryWithExampleBackup, withExtension } from './harness';
 
 const ctx = withExtension();
 let library: Page;
@@ -34,14 +33,7 @@ const cell = (author: string, theme: string) =>
   authorRow(author).getByRole('link', { name: new RegExp(`by ${author} on ${theme}$`) });
 
 beforeAll(async () => {
-  library = await ctx.session.context.newPage();
-  await library.goto(ctx.session.extensionUrl('library.html'));
-  await library.getByText('Backup and settings').click();
-  await library.getByLabel('Import', { exact: true }).setInputFiles(EXAMPLE_BACKUP);
-  await library
-    .getByRole('status')
-    .filter({ hasText: /pieces: 6 added/i })
-    .waitFor();
+  library = await libraryWithExampleBackup(ctx.session);
   await clipAndSave(ctx.session, ctx.server.url(REPLY));
 });
 

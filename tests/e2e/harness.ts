@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { EXAMPLE_BACKUP } from '../unit/factories';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
@@ -216,6 +217,19 @@ export function withExtension(): ExtensionTest {
 }
 
 /** axe-core run on `page`: how many rules passed, and the serious or critical violations. */
+/** A library page of `session` with the example backup (docs/examples/backup.json) imported. */
+export async function libraryWithExampleBackup(session: ExtensionSession): Promise<Page> {
+  const library = await session.context.newPage();
+  await library.goto(session.extensionUrl('library.html'));
+  await library.getByText('Backup and settings').click();
+  await library.getByLabel('Import', { exact: true }).setInputFiles(EXAMPLE_BACKUP);
+  await library
+    .getByRole('status')
+    .filter({ hasText: /pieces: 6 added/i })
+    .waitFor();
+  return library;
+}
+
 export async function axeCheck(page: Page): Promise<{ passes: number; violations: string[] }> {
   const require = createRequire(import.meta.url);
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));

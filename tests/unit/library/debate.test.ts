@@ -7,70 +7,32 @@ import {
   viewOfCell,
 } from '../../../lib/library/debate';
 import { filterPassages, parseView, viewToSearch } from '../../../lib/library/view';
-import type { PassageRow, PieceRow, TagRow } from '../../../lib/model/records';
+import type { PassageRow, PieceRow } from '../../../lib/model/records';
 import { pairKeysOf, pairRowsOfKeys } from '../../../lib/search/pairs';
-
-const tag = (id: string, kind: TagRow['kind'], name: string): TagRow => ({
-  id,
-  kind,
-  name,
-  key: name.toLowerCase(),
-  aliases: [],
-  aliasKeys: [],
-  color: null,
-  personName: null,
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-});
+import { passage as makePassage, piece as makePiece, tag } from './helpers';
 
 const TAGS = [
-  tag('kag', 'author', 'Boris Kagarlitsky'),
-  tag('bud', 'author', 'Ilya Budraitskis'),
-  tag('ford', 'author', 'Christopher Ford'),
-  tag('imp', 'theme', 'Russian imperialism'),
-  tag('left', 'theme', 'Left debates'),
+  tag('kag', 'Boris Kagarlitsky', 'author'),
+  tag('bud', 'Ilya Budraitskis', 'author'),
+  tag('ford', 'Christopher Ford', 'author'),
+  tag('imp', 'Russian imperialism'),
+  tag('left', 'Left debates'),
 ];
 const tagsById = new Map(TAGS.map((t) => [t.id, t]));
 
 let n = 0;
 function piece(authorIds: string[], themeIds: string[], publishedTime: string | null = null) {
   n++;
-  return {
-    id: `p${n}`,
-    url: `https://x.example/${n}`,
-    pageUrl: `https://x.example/${n}`,
-    pageKind: 'article',
-    title: `Piece ${n}`,
-    siteName: 'X',
-    authorIds,
-    themeIds,
-    publishedTime,
-    modifiedTime: null,
-    lang: 'en',
-    excerpt: '',
-    wordCount: 1,
-    contentHash: '0',
-    note: '',
-    capturedAt: '2024-01-01T00:00:00.000Z',
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  } satisfies PieceRow;
+  return makePiece(`p${n}`, { title: `Piece ${n}`, authorIds, themeIds, publishedTime });
 }
 
 function passage(of: PieceRow, authorIds: string[] = [], themeIds: string[] = []): PassageRow {
   n++;
-  return {
-    id: `q${n}`,
-    pieceId: of.id,
-    selectors: [],
-    quote: 'q',
-    textFragment: null,
-    note: '',
+  return makePassage(`q${n}`, of.id, {
     authorIds,
     themeIds,
     createdAt: `2024-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  };
+  });
 }
 
 describe('the debate table', () => {
