@@ -61,10 +61,9 @@ describe('linkTargets', () => {
   test('a long run of text after "<a " that is no tag is read at once', () => {
     const words = 'a very long sentence about the left and its critics in many words '.repeat(8);
     const html = `<img alt="x <a ${words}"><p><a ${'b'.repeat(5000)} <a href="/ok">ok</a></p>`;
-    const start = performance.now();
+    // A backtracking pattern would not end within the test's timeout here (30 letters took it
+    // seconds); a linear one reads it at once.
     expect(linkTargets(html, base, self)).toEqual(['left.example/ok']);
-    // The old pattern took seconds on 30 letters; any linear scan takes well under this.
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   test('markup that is not a link yields nothing', () => {
