@@ -79,7 +79,7 @@ export function DebateTable({ table, sort, onSort, hrefOf, onOpenCell }: DebateT
                 <th scope="row">{row.author.name}</th>
                 <td>{countText(row.total)}</td>
                 {columns.map((column) => {
-                  const count = row.cells.get(column.theme.id);
+                  const count = row.cell(column.theme.id);
                   const id = column.theme.id;
                   return (
                     <td key={id}>

@@ -20,8 +20,8 @@ export interface DebateRow {
   author: TagRow;
   /** Everything by the author, whatever its themes. */
   total: CellCount;
-  /** By theme id; a theme the author has nothing on is absent. */
-  cells: Map<string, CellCount>;
+  /** The counts on a theme; undefined when the author has nothing on it. */
+  cell(themeId: string): CellCount | undefined;
 }
 
 export interface DebateTable {
@@ -36,6 +36,14 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 function cellOf(row: PairCountsRow, theme: string): CellCount {
   return { pieces: row.pieces[theme] ?? 0, passages: row.passages[theme] ?? 0 };
+}
+
+/** A cell read when painted: a table of 200 authors paints 20 rows at first. */
+function cellsOf(row: PairCountsRow): (themeId: string) => CellCount | undefined {
+  return (themeId) =>
+    themeId !== ANY && (themeId in row.pieces || themeId in row.passages)
+      ? cellOf(row, themeId)
+      : undefined;
 }
 
 function compareBy<T extends { total: CellCount }>(sort: DebateSort, name: (item: T) => string) {
@@ -72,11 +80,7 @@ export function debateTable(
     }
     const author = tagsById.get(row.author);
     if (author?.kind !== 'author') continue;
-    const cells = new Map<string, CellCount>();
-    for (const id of new Set([...Object.keys(row.pieces), ...Object.keys(row.passages)])) {
-      if (id !== ANY) cells.set(id, cellOf(row, id));
-    }
-    rows.push({ author, total: cellOf(row, ANY), cells });
+    rows.push({ author, total: cellOf(row, ANY), cell: cellsOf(row) });
   }
   rows.sort(compareBy<DebateRow>(sort, (row) => row.author.name));
   columns.sort(compareBy<DebateColumn>(sort, (column) => column.theme.name));

@@ -57,7 +57,7 @@ describe('the debate table', () => {
   test('a piece counts under its authors and themes, a passage under its own when it has any', () => {
     const table = debateTable(counts, tagsById, 'pieces');
     const cell = (author: string, theme: string) =>
-      table.rows.find((r) => r.author.id === author)?.cells.get(theme);
+      table.rows.find((r) => r.author.id === author)?.cell(theme);
     expect(cell('kag', 'imp')).toEqual({ pieces: 2, passages: 1 });
     expect(cell('kag', 'left')).toEqual({ pieces: 1, passages: 2 });
     expect(cell('bud', 'imp')).toEqual({ pieces: 1, passages: 0 });
