@@ -98,9 +98,10 @@ function hintTexts(
   selector: string,
   limit: number,
   outermost: boolean,
+  keep: (element: Element) => boolean = () => true,
 ): string[] {
   const matches = Array.from(scope.querySelectorAll(selector))
-    .filter((element) => !element.closest(FOREIGN_REGION))
+    .filter((element) => !element.closest(FOREIGN_REGION) && keep(element))
     .slice(0, 60);
   const out: string[] = [];
   for (const element of matches) {
@@ -111,6 +112,22 @@ function hintTexts(
     if (out.length >= limit) break;
   }
   return out;
+}
+
+const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether a link stands in running text (a sentence that links to a tag page in passing) rather
+ * than in a list of tags: its paragraph or item holds more than a label's worth of other words,
+ * and its links are less than half of its text.
+ */
+function inRunningText(link: Element): boolean {
+  const block = link.closest('p, li, td, dd, blockquote, figcaption');
+  if (!block) return false;
+  const text = squeeze(block.textContent).length;
+  let linked = 0;
+  for (const a of Array.from(block.querySelectorAll('a'))) linked += squeeze(a.textContent).length;
+  return text - linked > 40 && linked < text / 2;
 }
 
 function readMeta(doc: Document): Record<string, string[]> {
@@ -313,7 +330,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     ),
     canonicalHref: canonical?.getAttribute('href')?.trim() || null,
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
-    tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false),
+    tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link)),
     timeHints: readTimes(scope),
     dateTexts: [...hintTexts(scope, DATE_TEXT_SELECTOR, 12, false), opening].filter(Boolean),
     textBylines: textBylines(opening, scope),

@@ -22,6 +22,19 @@ describe('readPage', () => {
     expect(dom.serialize()).toBe(before);
   });
 
+  it('takes tag links from a list of tags, not from a sentence that links to a tag page', () => {
+    const html = `<html><head><title>A reply</title></head><body><article>
+      <h1>A reply</h1>
+      <p>When we wrote about <a href="/tags/campism/">campism</a> last year, the argument was
+      already old, and the replies since have only confirmed what we said then about it.</p>
+      <p>Filed under: <a href="/tags/russian-imperialism/">Russian imperialism</a>,
+      <a href="/tags/left-debates/">Left debates</a></p>
+      <ul><li><a href="/tags/ukraine/">Ukraine</a></li></ul>
+    </article></body></html>`;
+    const raw = readPage(domFor(html, ARTICLE_URL).window.document, ARTICLE_URL);
+    expect(raw.tagLinks).toEqual(['Russian imperialism', 'Left debates', 'Ukraine']);
+  });
+
   it('harvests metadata, hints and the selection as plain JSON', () => {
     const dom = domFor(readText(join(SEED_DIR, 'article.html')), ARTICLE_URL);
     selectContents(dom, '.entry-content p');
