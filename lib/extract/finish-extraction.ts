@@ -185,6 +185,7 @@ export function finishPreview(page: RawPage): PagePreview {
             ...meta('application-name'),
             ...meta('apple-mobile-web-app-title'),
             ...meta('twitter:site'),
+            ...raw.homeLinks,
           ],
           host: parseUrl(url)?.hostname || null,
         })) ?? url;

@@ -71,6 +71,7 @@ export function plainMetadata(raw: RawPage): RawPage {
     authorHints: raw.authorHints.map(plain),
     textBylines: raw.textBylines.map(plain),
     tagLinks: raw.tagLinks.map(plain),
+    homeLinks: raw.homeLinks.map(plain),
     listingItems: raw.listingItems.map(plainItem),
   };
 }

@@ -3,6 +3,7 @@
  * small — Readability plus a few querySelectorAll calls, no DOMPurify, no public-suffix list.
  * It returns plain JSON; nothing in it is trusted or sanitised yet (see `finish-extraction.ts`).
  */
+import { parseUrl } from './resolve-url';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
 import { collapseWhitespace } from './text';
@@ -128,6 +129,29 @@ function inRunningText(link: Element): boolean {
   let linked = 0;
   for (const a of Array.from(block.querySelectorAll('a'))) linked += squeeze(a.textContent).length;
   return text - linked > 40 && linked < text / 2;
+}
+
+/** Where a site's name links home: its banner's heading, logo text or title link. */
+const HOME_LINK_SELECTOR =
+  'h1 a[href], header a[href], .site-title a[href], .blog-title a[href], #site-title a[href], #header a[href]';
+
+/**
+ * What the site calls itself where it links to its home page (`<h1><a href="/">Blog name</a>`):
+ * a title part that says the same is the site's name, not the piece's.
+ */
+function homeLinkTexts(doc: Document, pageUrl: string): string[] {
+  const page = parseUrl(pageUrl);
+  if (!page) return [];
+  const out: string[] = [];
+  for (const link of Array.from(doc.querySelectorAll(HOME_LINK_SELECTOR)).slice(0, 30)) {
+    const target = parseUrl(link.getAttribute('href') ?? '', page);
+    if (!target || target.host !== page.host || target.pathname.replace(/\/+$/, '') !== '')
+      continue;
+    const text = squeeze(link.textContent);
+    if (text && text.length <= 100 && !out.includes(text)) out.push(text);
+    if (out.length >= 3) break;
+  }
+  return out;
 }
 
 function readMeta(doc: Document): Record<string, string[]> {
@@ -331,6 +355,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     canonicalHref: canonical?.getAttribute('href')?.trim() || null,
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
     tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link)),
+    homeLinks: homeLinkTexts(doc, pageUrl),
     timeHints: readTimes(scope),
     dateTexts: [...hintTexts(scope, DATE_TEXT_SELECTOR, 12, false), opening].filter(Boolean),
     textBylines: textBylines(opening, scope),

@@ -39,6 +39,8 @@ export interface RawPage {
   textBylines: string[];
   /** Text of `rel=tag` / category links of the article. */
   tagLinks: string[];
+  /** Text of headings and banner links that lead to the site's home page: the site's name. */
+  homeLinks: string[];
   /** `<time>` / `itemprop=datePublished|dateModified` values near the article, as written. */
   timeHints: TimeHint[];
   /**

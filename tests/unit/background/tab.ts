@@ -108,6 +108,7 @@ export function readArticle(overrides: Partial<RawPage> = {}): ClipScriptResult 
     authorHints: [],
     textBylines: [],
     tagLinks: [],
+    homeLinks: [],
     timeHints: [],
     dateTexts: [],
     listingItems: [],

@@ -35,6 +35,19 @@ describe('readPage', () => {
     expect(raw.tagLinks).toEqual(['Russian imperialism', 'Left debates', 'Ukraine']);
   });
 
+  it('a title part that names the site where its banner links home is cut off', async () => {
+    const url = 'https://www.der-erfolg.example/2014/05/rinderleber/';
+    const body =
+      '<p>Die Leber in feine Streifen schneiden und kurz anbraten, dann die Zwiebeln.</p>';
+    const html = `<html><head><title>Rinderleber mit Apfel | Liebe geht durch den Magen</title>
+      </head><body><header><h1><a href="https://www.der-erfolg.example/">Liebe geht durch den
+      Magen</a></h1></header><article><h2>Rinderleber mit Apfel</h2>${body.repeat(12)}
+      <a href="/2014/05/">Mai</a></article></body></html>`;
+    const doc = domFor(html, url).window.document;
+    expect(readPage(doc, url).homeLinks).toEqual(['Liebe geht durch den Magen']);
+    expect((await extractPage(doc, url)).title).toBe('Rinderleber mit Apfel');
+  });
+
   it('harvests metadata, hints and the selection as plain JSON', () => {
     const dom = domFor(readText(join(SEED_DIR, 'article.html')), ARTICLE_URL);
     selectContents(dom, '.entry-content p');
