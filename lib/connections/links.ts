@@ -4,6 +4,7 @@
  * written in the background worker and by the command line too.
  */
 import { stripTracking } from '../extract/canonical-url';
+import { decodeReferences } from '../extract/plain-text';
 
 /**
  * The form of an address two links must share to name one page: http(s) only, scheme, `www.`,
@@ -29,8 +30,6 @@ export function linkKey(url: string, base?: string): string | null {
 const ANCHOR = /<a(?=[\s/>])((?:"[^"]*"|'[^']*'|[^"'>])*)>/gi;
 // One attribute after another, left to right: a name and its value, if any.
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The value of the tag's `href`, if any (the first, as browsers take it). */
 function hrefOf(attributes: string): string | null {
@@ -38,14 +37,6 @@ function hrefOf(attributes: string): string | null {
     if (name!.toLowerCase() === 'href') return double ?? single ?? bare ?? '';
   }
   return null;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? whole;
-    const code = dec ? Number(dec) : parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
 
 /**
@@ -57,7 +48,7 @@ export function linkTargets(html: string, baseUrl: string, selfKeys: readonly st
   for (const anchor of html.matchAll(ANCHOR)) {
     const href = hrefOf(anchor[1] ?? '');
     if (href === null) continue;
-    const key = linkKey(decodeEntities(href), baseUrl);
+    const key = linkKey(decodeReferences(href), baseUrl);
     if (key && !selfKeys.includes(key)) targets.add(key);
   }
   return [...targets];

@@ -18,7 +18,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Character references as JSON-LD authors write them into strings (`&amp;`, `&#8217;`, `&#x2019;`). */
-function decodeReferences(text: string): string {
+export function decodeReferences(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (whole, dec, hex, name) => {
     const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
     if (code !== undefined)

@@ -115,8 +115,6 @@ function hintTexts(
   return out;
 }
 
-const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-
 /**
  * Whether a link stands in running text (a sentence that links to a tag page in passing) rather
  * than in a list of tags: its paragraph or item holds more than a label's worth of other words,
@@ -125,9 +123,10 @@ const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim(
 function inRunningText(link: Element): boolean {
   const block = link.closest('p, li, td, dd, blockquote, figcaption');
   if (!block) return false;
-  const text = squeeze(block.textContent).length;
+  const text = collapseWhitespace(block.textContent ?? '').length;
   let linked = 0;
-  for (const a of Array.from(block.querySelectorAll('a'))) linked += squeeze(a.textContent).length;
+  for (const a of Array.from(block.querySelectorAll('a')))
+    linked += collapseWhitespace(a.textContent ?? '').length;
   return text - linked > 40 && linked < text / 2;
 }
 
@@ -147,7 +146,7 @@ function homeLinkTexts(doc: Document, pageUrl: string): string[] {
     const target = parseUrl(link.getAttribute('href') ?? '', page);
     if (!target || target.host !== page.host || target.pathname.replace(/\/+$/, '') !== '')
       continue;
-    const text = squeeze(link.textContent);
+    const text = collapseWhitespace(link.textContent ?? '');
     if (text && text.length <= 100 && !out.includes(text)) out.push(text);
     if (out.length >= 3) break;
   }

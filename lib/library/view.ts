@@ -4,6 +4,7 @@
  */
 import type { PassageRow, PieceRow, TagRow } from '../model/records';
 import type { FacetCounts } from '../search/facets';
+import { attributedTags } from '../tags/references';
 
 export type SortKey = 'relevance' | 'captured' | 'published' | 'title';
 export type GroupKey = 'none' | 'author' | 'theme';
@@ -371,10 +372,8 @@ function passageTagsFor(
       themeIds: [...passage.themeIds, ...piece.themeIds],
     };
   }
-  return {
-    authorIds: passage.authorIds.length > 0 ? passage.authorIds : piece.authorIds,
-    themeIds: passage.themeIds.length > 0 ? passage.themeIds : piece.themeIds,
-  };
+  const { authorIds, themeIds } = attributedTags(passage, piece);
+  return { authorIds: [...authorIds], themeIds: [...themeIds] };
 }
 
 export interface TagRef {

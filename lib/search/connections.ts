@@ -39,7 +39,11 @@ export async function readLinkPairs(db: Dexie): Promise<[string, string][]> {
     const rows = await t.links.toArray();
     const bySelf = new Map<string, string[]>();
     for (const row of rows) {
-      for (const self of row.selves) bySelf.set(self, [...(bySelf.get(self) ?? []), row.pieceId]);
+      for (const self of row.selves) {
+        const pieces = bySelf.get(self);
+        if (pieces) pieces.push(row.pieceId);
+        else bySelf.set(self, [row.pieceId]);
+      }
     }
     const pairs = new Map<string, [string, string]>();
     for (const row of rows) {

@@ -63,7 +63,7 @@ export type { PairCountsRow } from './pairs';
 export { readConnections, readLinkPairs, type Connections } from './connections';
 
 /**
- * The debate table's counts as kept by the index (./pairs.ts): one row per author and one (`*`)
+ * The debate table's counts as kept by the index (./pairs.ts): one row per author and one (`''`)
  * for every piece and passage. Nothing else is read.
  */
 export async function readPairCounts(db: Dexie): Promise<PairCountsRow[]> {

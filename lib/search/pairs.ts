@@ -9,6 +9,7 @@
  * piece by a, `p0:t` a piece on t, `p1:at` a piece by a on t.
  */
 import type { PassageRow, PieceRow } from '../model/records';
+import { attributedTags } from '../tags/references';
 
 /** A passage's own tags, as the index keeps them beside its document. */
 export interface PassageTags {
@@ -52,12 +53,8 @@ export function pairKeysOf(
   const themes = unique(piece.themeIds);
   addKeys(keys, 'p', authors, themes);
   for (const passage of passages) {
-    addKeys(
-      keys,
-      'q',
-      passage.authorIds.length > 0 ? unique(passage.authorIds) : authors,
-      passage.themeIds.length > 0 ? unique(passage.themeIds) : themes,
-    );
+    const tags = attributedTags(passage, { authorIds: authors, themeIds: themes });
+    addKeys(keys, 'q', unique(tags.authorIds), unique(tags.themeIds));
   }
   return keys;
 }

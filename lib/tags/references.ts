@@ -46,3 +46,19 @@ export function insertedAt(ids: readonly string[], id: string, index: number): s
 export function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
+
+interface TagLists {
+  authorIds: readonly string[];
+  themeIds: readonly string[];
+}
+
+/**
+ * The tags a passage is filed under in the debate view: its own authors when it has any (the
+ * person quoted), else its piece's; its themes likewise.
+ */
+export function attributedTags(passage: TagLists, piece: TagLists): TagLists {
+  return {
+    authorIds: passage.authorIds.length > 0 ? passage.authorIds : piece.authorIds,
+    themeIds: passage.themeIds.length > 0 ? passage.themeIds : piece.themeIds,
+  };
+}
