@@ -3,6 +3,8 @@
  * writes bench/results.json. Chromium suites need the builds (`npm run build && npm run build:e2e`);
  * this script makes them first.
  */
+// First: Dexie takes the IndexedDB it finds when it loads, and the Node suites use fake-indexeddb.
+import 'fake-indexeddb/auto';
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -8,7 +8,6 @@
  * Run alone: `npm run bench -- tags` (BENCH_TAGS_SCALE=0.1 for a quick run).
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { CommonplaceDB } from '../lib/collection/database';
 import { addTagToPieces, mergeTags, removeTagFromPieces, undoMerge } from '../lib/collection/tags';
 import type { PassageRow, PieceRow, TagRow } from '../lib/model/records';
@@ -162,8 +161,7 @@ export async function runTagsBenchmark(): Promise<BenchRow[]> {
       note: `${NOTE}; 1.5 × the floor above; rows checked against their schema, counts kept`,
     });
   } finally {
-    db.close();
-    await Dexie.delete(db.name);
+    await db.delete();
   }
   return rows;
 }
