@@ -29,6 +29,7 @@ import { Settings } from './Settings';
 import { Tags } from './Tags';
 import { useSearchShortcut } from './use-search-shortcut';
 import { useChoice } from './use-choice';
+import { useKeptMounted } from './use-kept-mounted';
 import { useShownList } from './use-shown-list';
 import { useUrlView } from './url-view';
 
@@ -52,6 +53,10 @@ export function App() {
   const choice = useChoice(rows, view.view === 'pieces');
   // Read ahead (a few hundred rows) once the list is loaded, so Debate opens at once.
   const debateCounts = useDebateCounts(list.pieces || view.panel === 'debate' ? null : undefined);
+  const debateMounted = useKeptMounted(
+    view.panel === 'debate',
+    debateCounts !== undefined && list.pieces !== undefined,
+  );
 
   const openRow = useCallback((id: string) => setView({ piece: id }, true), [setView]);
   const toggleAuthor = useCallback(
@@ -135,16 +140,18 @@ export function App() {
             onUndo={() => attempt(() => undoRemoval(undo).then(() => setUndo(null)))}
           />
         )}
-        {view.panel === 'tags' ? (
-          <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
-        ) : view.panel === 'debate' ? (
+        {debateMounted && (
           <Debate
+            shown={view.panel === 'debate'}
             pieces={list.pieces}
             keptCounts={debateCounts}
             tags={tags ?? []}
             tagsById={tagsById}
             onShow={showView}
           />
+        )}
+        {view.panel === 'debate' ? null : view.panel === 'tags' ? (
+          <Tags tags={tags ?? []} attempt={attempt} onShow={showTag} />
         ) : open ? (
           <Reader
             key={open.id}

@@ -14,6 +14,7 @@ import {
   filtersDebate,
   timeline,
   viewOfCell,
+  viewOfPoint,
   type CellCount,
   type DebateFilter,
   type DebateSort,
@@ -24,6 +25,8 @@ import type { PieceRow, TagKind, TagRow } from '../../lib/model/records';
 import { useDebateCounts, usePieceLinks } from './queries';
 
 export interface DebateProps {
+  /** False while the panel is kept in the page, hidden: nothing is read or drawn for it then. */
+  shown: boolean;
   /** Every piece; undefined while they are read. */
   pieces: PieceRow[] | undefined;
   /** The counts kept for the whole collection, read ahead by the page; undefined until read. */
@@ -40,11 +43,17 @@ const hrefOfView = (view: Partial<LibraryView>) =>
   viewToSearch({ ...DEFAULT_VIEW, ...view }) || '?';
 const hrefOfPiece = (piece: PieceRow) => hrefOfView({ piece: piece.id });
 
-/** False until the frame after `shown` is painted: what can wait for the table waits. */
+/**
+ * False until the frame after `shown` is painted, and again while not shown: what can wait for
+ * the table waits, and is not kept drawn while the panel is hidden.
+ */
 function usePaintedAfter(shown: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    if (!shown) return;
+    if (!shown) {
+      setPainted(false);
+      return;
+    }
     let timer = 0;
     const frame = requestAnimationFrame(() => {
       timer = window.setTimeout(() => setPainted(true), 0);
@@ -64,7 +73,7 @@ function usePiecesOf(pieces: PieceRow[] | undefined, filter: DebateFilter) {
   }, [pieces, filter]);
 }
 
-export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebateProps) {
+export function Debate({ shown, pieces, keptCounts, tags, tagsById, onShow }: DebateProps) {
   const [filter, setFilter] = useState<DebateFilter>(NO_DEBATE_FILTER);
   const [sort, setSort] = useState<DebateSort>('pieces');
   const [laneKind, setLaneKind] = useState<TagKind>('author');
@@ -82,7 +91,7 @@ export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebatePro
     () => counts && debateTable(counts, tagsById, sort),
     [counts, tagsById, sort],
   );
-  const painted = usePaintedAfter(table !== undefined);
+  const painted = usePaintedAfter(shown && table !== undefined);
   const links = usePieceLinks(painted && pieces !== undefined);
   // Between the pieces the filters let through, as the table and the timeline.
   const answers = useMemo(
@@ -122,10 +131,11 @@ export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebatePro
     setLanes([...(lanes ?? laneTags.map((t) => t.id)).filter((id) => id !== tag.id), tag.id]);
     setLaneName('');
   };
+  // Offered once the table is on screen (a collection has hundreds of authors).
   const laneChoices = tags.filter((t) => t.kind === laneKind);
 
   return (
-    <section class="debate" aria-labelledby="debate-title">
+    <section class="debate" aria-labelledby="debate-title" hidden={!shown}>
       <h1 id="debate-title">Debate</h1>
       <DebateFilters filter={filter} sites={sites} onChange={setFilter} />
       {table ? (
@@ -166,17 +176,21 @@ export function Debate({ pieces, keptCounts, tags, tagsById, onShow }: DebatePro
         <button type="button" onClick={addLane}>
           Add lane
         </button>
-        <datalist id="lane-choices">
-          {laneChoices.map((t) => (
-            <option key={t.id} value={t.name} />
-          ))}
-        </datalist>
+        {painted && (
+          <datalist id="lane-choices">
+            {laneChoices.map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
+          </datalist>
+        )}
       </div>
       {line ? (
         <Timeline
           timeline={line}
           hrefOf={hrefOfPiece}
           onOpen={(piece) => onShow({ piece: piece.id, panel: null })}
+          hrefOfPoint={(tag, point) => hrefOfView(viewOfPoint(tag, point, filter))}
+          onOpenPoint={(tag, point) => onShow(viewOfPoint(tag, point, filter))}
           onRemoveLane={(id) => setLanes(laneTags.map((t) => t.id).filter((other) => other !== id))}
         />
       ) : (

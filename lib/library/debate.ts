@@ -155,10 +155,23 @@ export function answersBetween(
   return [...counts.values()].sort((x, y) => y.pieces - x.pieces);
 }
 
+/**
+ * A mark on a lane: one piece, or the pieces of a few neighbouring days when the lane has more
+ * than fit its width (a lane of 3,000 dots cannot be read, and paints slowly).
+ */
+export interface TimelinePoint {
+  /** Oldest first; at least one. */
+  pieces: PieceRow[];
+  /** Published days (`YYYY-MM-DD`) of the first and last. */
+  firstDay: string;
+  lastDay: string;
+  /** Where the point stands, 0–1. */
+  at: number;
+}
+
 export interface TimelineLane {
   tag: TagRow;
-  /** Dated pieces, oldest first. */
-  pieces: PieceRow[];
+  points: TimelinePoint[];
 }
 
 export interface Timeline {
@@ -169,35 +182,109 @@ export interface Timeline {
   undated: PieceRow[];
 }
 
-const publishedMs = (piece: PieceRow) =>
-  piece.publishedTime ? Date.parse(piece.publishedTime) : NaN;
+/** Points a lane holds at most: about one per 24 px target across the track. */
+export const LANE_POINTS = 40;
+const DAY_MS = 86_400_000;
 
-/** One lane per tag (an author or a theme), each with its dated pieces in order. */
+/** The published day of a piece (as the library's date filter reads it), or null. */
+function publishedDay(piece: PieceRow): string | null {
+  const day = piece.publishedTime?.slice(0, 10) ?? '';
+  return Number.isNaN(Date.parse(day)) ? null : day;
+}
+
+const dayMs = (day: string) => Date.parse(day);
+
+/**
+ * A lane's pieces (oldest first) as points: one each when they fit, else grouped by slots of
+ * whole days, so that no day is split between two points and each point's day range lists
+ * exactly its pieces in the library.
+ */
+function lanePoints(
+  dated: readonly Dated[],
+  span: { start: number; end: number },
+): TimelinePoint[] {
+  const width = span.end - span.start;
+  const place = (ms: number) => (width === 0 ? 0.5 : (ms - span.start) / width);
+  // Few enough to show each on its own (close dates then overlap, each still its own link).
+  const groups = dated.length <= LANE_POINTS ? dated.map((one) => [one]) : bySlots(dated, span);
+  return groups.map((group) => {
+    const firstDay = group[0]!.day;
+    const lastDay = group[group.length - 1]!.day;
+    return {
+      pieces: group.map((one) => one.piece),
+      firstDay,
+      lastDay,
+      at: place((dayMs(firstDay) + dayMs(lastDay)) / 2),
+    };
+  });
+}
+
+/** Pieces (oldest first) in slots of whole days, LANE_POINTS slots across the span at most. */
+function bySlots(dated: readonly Dated[], span: { start: number; end: number }): Dated[][] {
+  const slotDays = Math.max(1, Math.ceil((span.end - span.start) / DAY_MS / LANE_POINTS));
+  const groups: Dated[][] = [];
+  let slot = -1;
+  for (const one of dated) {
+    const here = Math.floor((dayMs(one.day) - span.start) / DAY_MS / slotDays);
+    if (here === slot) groups[groups.length - 1]!.push(one);
+    else groups.push([one]);
+    slot = here;
+  }
+  return groups;
+}
+
+type Dated = { piece: PieceRow; day: string };
+type Lane = { tag: TagRow; dated: Dated[] };
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One lane per tag (an author or a theme), its dated pieces in points, oldest first. */
 export function timeline(pieces: readonly PieceRow[], tags: readonly TagRow[]): Timeline {
   let start = Infinity;
   let end = -Infinity;
   const undated = new Set<PieceRow>();
-  const lanes = tags.map((tag) => {
-    const field = tag.kind === 'author' ? 'authorIds' : 'themeIds';
-    const dated: PieceRow[] = [];
-    for (const piece of pieces) {
-      if (!piece[field].includes(tag.id)) continue;
-      const ms = publishedMs(piece);
-      if (Number.isNaN(ms)) undated.add(piece);
-      else {
-        dated.push(piece);
-        start = Math.min(start, ms);
-        end = Math.max(end, ms);
+  const lanes: Lane[] = tags.map((tag) => ({ tag, dated: [] }));
+  // One pass over the pieces (there may be 20,000), their tags looked up, not each lane scanned.
+  const lanesOf = new Map<string, Lane[]>();
+  for (const lane of lanes) lanesOf.set(lane.tag.id, [...(lanesOf.get(lane.tag.id) ?? []), lane]);
+  const add = (lane: Lane, piece: PieceRow) => {
+    const day = publishedDay(piece);
+    if (day === null) return undated.add(piece);
+    lane.dated.push({ piece, day });
+    start = Math.min(start, dayMs(day));
+    end = Math.max(end, dayMs(day));
+  };
+  for (const piece of pieces) {
+    for (const [ids, kind] of [
+      [piece.authorIds, 'author'],
+      [piece.themeIds, 'theme'],
+    ] as const) {
+      for (const id of new Set(ids)) {
+        for (const lane of lanesOf.get(id) ?? []) if (lane.tag.kind === kind) add(lane, piece);
       }
     }
-    dated.sort((a, b) => publishedMs(a) - publishedMs(b));
-    return { tag, pieces: dated };
-  });
-  return { lanes, span: start <= end ? { start, end } : null, undated: [...undated] };
+  }
+  // By day, then by time within it (ISO strings sort as their dates).
+  const order = (a: Dated, b: Dated) =>
+    compareStrings(a.day, b.day) || compareStrings(a.piece.publishedTime!, b.piece.publishedTime!);
+  const span = start <= end ? { start, end } : null;
+  return {
+    lanes: lanes.map(({ tag, dated }) => ({
+      tag,
+      points: span ? lanePoints(dated.sort(order), span) : [],
+    })),
+    span,
+    undated: [...undated],
+  };
 }
 
-/** Where a date falls on the timeline, 0–1. */
-export function timelinePlace(piece: PieceRow, span: { start: number; end: number }): number {
-  const width = span.end - span.start;
-  return width === 0 ? 0.5 : (publishedMs(piece) - span.start) / width;
+/** The library view that lists exactly a point's pieces: its lane's tag, its days. */
+export function viewOfPoint(tag: TagRow, point: TimelinePoint, filter: DebateFilter): LibraryView {
+  return {
+    ...DEFAULT_VIEW,
+    ...(tag.kind === 'author' ? { authors: [tag.id] } : { themes: [tag.id] }),
+    site: filter.site,
+    from: point.firstDay,
+    to: point.lastDay,
+    dateField: 'published',
+  };
 }

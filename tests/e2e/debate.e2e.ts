@@ -30,7 +30,9 @@ const piecesBy = async (name: string) => {
   return Number(total?.split(' ')[0]);
 };
 const cell = (author: string, theme: string) =>
-  authorRow(author).getByRole('link', { name: new RegExp(`by ${author} on ${theme}$`) });
+  authorRow(author).getByRole('link', {
+    name: new RegExp(`^\\d+ · \\d+ \\(pieces · passages\\) by ${author} on ${theme}$`),
+  });
 
 beforeAll(async () => {
   library = await libraryWithExampleBackup(ctx.session);
@@ -43,9 +45,8 @@ describe('debate', () => {
     await table().waitFor();
     await expect.poll(() => piecesBy('Boris Kagarlitsky')).toBe(2);
     await expect.poll(() => piecesBy('Boris Y. Kagarlitsky')).toBe(1);
-    await expect
-      .poll(() => cell('Boris Kagarlitsky', 'Memory').textContent())
-      .toMatch(/^2 · \d+ \(pieces · passages\) by Boris Kagarlitsky on Memory$/);
+    // Found by its name ("2 · 1 (pieces · passages) by … on Memory"), it shows "2 · 1".
+    await expect.poll(() => cell('Boris Kagarlitsky', 'Memory').textContent()).toMatch(/^2 · \d+$/);
     const { passes, violations } = await axeCheck(library);
     expect(passes, 'axe ran its rules').toBeGreaterThan(10);
     expect(violations).toEqual([]);

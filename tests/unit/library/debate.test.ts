@@ -2,11 +2,13 @@ import { describe, expect, test } from 'vitest';
 import {
   answersBetween,
   debateTable,
+  LANE_POINTS,
+  NO_DEBATE_FILTER,
   timeline,
-  timelinePlace,
   viewOfCell,
+  viewOfPoint,
 } from '../../../lib/library/debate';
-import { filterPassages, parseView, viewToSearch } from '../../../lib/library/view';
+import { filterPassages, parseView, viewFilter, viewToSearch } from '../../../lib/library/view';
 import type { PassageRow, PieceRow } from '../../../lib/model/records';
 import { pairKeysOf, pairRowsOfKeys } from '../../../lib/search/pairs';
 import { passage as makePassage, piece as makePiece, tag } from './helpers';
@@ -148,18 +150,58 @@ describe('who answers whom', () => {
 });
 
 describe('the timeline', () => {
+  const piecesOf = (lane: { points: { pieces: PieceRow[] }[] }) =>
+    lane.points.flatMap((point) => point.pieces.map((p) => p.id));
+
   test('one lane per tag, oldest first; undated pieces apart, once', () => {
     const early = piece(['kag'], ['imp'], '2014-03-01T00:00:00Z');
     const late = piece(['kag', 'ford'], ['imp'], '2016-03-01T00:00:00Z');
     const undated = piece(['kag', 'ford'], [], null);
     const line = timeline([late, undated, early], [tagsById.get('kag')!, tagsById.get('ford')!]);
-    expect(line.lanes.map((l) => [l.tag.id, l.pieces.map((p) => p.id)])).toEqual([
+    expect(line.lanes.map((l) => [l.tag.id, piecesOf(l)])).toEqual([
       ['kag', [early.id, late.id]],
       ['ford', [late.id]],
     ]);
     expect(line.undated).toEqual([undated]);
-    expect(timelinePlace(early, line.span!)).toBe(0);
-    expect(timelinePlace(late, line.span!)).toBe(1);
+    // Few pieces: a point each, at its date.
+    expect(line.lanes[0]!.points.map((p) => [p.pieces.length, p.at])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
     expect(timeline([undated], [tagsById.get('kag')!]).span).toBeNull();
+  });
+
+  test('a lane of many pieces: at most LANE_POINTS points, each the library view of its pieces', () => {
+    // 600 pieces over three years, several a day on some days, at any time of day.
+    const pieces: PieceRow[] = [];
+    for (let i = 0; i < 600; i++) {
+      const day = new Date(Date.UTC(2021, 0, 1) + Math.floor((i * i) % 1096) * 86_400_000);
+      const at = new Date(day.getTime() + ((i * 7919) % 86_400) * 1000);
+      pieces.push(piece(['kag'], i % 2 ? ['imp'] : [], at.toISOString()));
+    }
+    const other = piece(['ford'], ['imp'], '2022-06-01T10:00:00Z');
+    const kag = tagsById.get('kag')!;
+    const imp = tagsById.get('imp')!;
+    const line = timeline([...pieces, other], [kag, imp]);
+    for (const [lane, tag] of [
+      [line.lanes[0]!, kag],
+      [line.lanes[1]!, imp],
+    ] as const) {
+      expect(lane.points.length).toBeLessThanOrEqual(LANE_POINTS);
+      expect(lane.points.length).toBeGreaterThan(LANE_POINTS / 2);
+      const shown = lane.points.map((point) => {
+        const listed = [...pieces, other].filter(
+          viewFilter(viewOfPoint(tag, point, NO_DEBATE_FILTER)),
+        );
+        expect(new Set(listed.map((p) => p.id))).toEqual(new Set(point.pieces.map((p) => p.id)));
+        return point.at;
+      });
+      // In order along the track, within it.
+      expect(shown).toEqual([...shown].sort((a, b) => a - b));
+      expect(Math.min(...shown)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...shown)).toBeLessThanOrEqual(1);
+    }
+    expect(piecesOf(line.lanes[0]!)).toHaveLength(600);
+    expect(piecesOf(line.lanes[1]!)).toHaveLength(301);
   });
 });
