@@ -109,6 +109,14 @@ const MAX_REALIGN_LENGTH = 1500;
 /** Characters of the quote's own edges that must stand verbatim for an edge to snap there. */
 const SNAP_EDGE = 16;
 
+/** A context side up to this long fits one 32-bit word of Myers' bit-parallel algorithm. */
+const WORD = 32;
+/**
+ * Myers' match vectors, by UTF-16 code unit: bit `i` set where the pattern's `i`-th character is
+ * that code unit. Filled for one pattern at a time and cleared after it.
+ */
+const PEQ = new Int32Array(0x10000);
+
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
@@ -124,6 +132,59 @@ export function sideDistance(text: string, at: number, pattern: string, before: 
     return 0;
   }
   const w = Math.min(len + (len >> 1) + 1, before ? at : text.length - at);
+  return len <= WORD
+    ? sideDistanceBits(text, at, pattern, before, w)
+    : sideDistanceTable(text, at, pattern, before, w);
+}
+
+/**
+ * `sideDistance` for a pattern of at most 32 characters, one text character per step (Myers'
+ * algorithm in Hyyrö's form for an anchored start: the top row grows by one per text character).
+ * `score` is the distance of the whole pattern to the text read so far; the answer is its minimum.
+ */
+function sideDistanceBits(
+  text: string,
+  at: number,
+  pattern: string,
+  before: boolean,
+  w: number,
+): number {
+  const len = pattern.length;
+  // Bit i: the pattern's i-th character counted outwards from the passage.
+  for (let i = 0; i < len; i++) {
+    PEQ[pattern.charCodeAt(before ? len - 1 - i : i)]! |= 1 << i;
+  }
+  const last = 1 << (len - 1);
+  let pv = -1; // vertical deltas of the first column (distance i to the empty text): all +1
+  let mv = 0;
+  let score = len;
+  let best = len;
+  for (let j = 0; j < w; j++) {
+    let eq = PEQ[before ? text.charCodeAt(at - 1 - j) : text.charCodeAt(at + j)]!;
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv); // horizontal +1 deltas
+    pv &= eq; // horizontal -1 deltas
+    if (mv & last) score++;
+    if (pv & last) score--;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+    if (score < best) best = score;
+  }
+  for (let i = 0; i < len; i++) PEQ[pattern.charCodeAt(i)] = 0;
+  return best;
+}
+
+/** `sideDistance` for longer patterns: the dynamic-programming table, two rows at a time. */
+function sideDistanceTable(
+  text: string,
+  at: number,
+  pattern: string,
+  before: boolean,
+  w: number,
+): number {
+  const len = pattern.length;
   if (rowA.length < w + 1) {
     rowA = new Int32Array(w + 1);
     rowB = new Int32Array(w + 1);
