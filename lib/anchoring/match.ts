@@ -281,6 +281,8 @@ export class TextMatcher {
   private gramIndex: GramIndex | null = null;
   /** Per `match` call: where the quote's prefix and suffix now stand side by side. */
   private junctions: Array<[number, number]> | undefined;
+  /** Vote counts by diagonal bin, for `votedStarts` (≤ `MAX_VOTE_GRAMS` votes per bin). */
+  private votes: Uint8Array | undefined;
   readonly minScore: number;
 
   constructor(
@@ -650,6 +652,12 @@ export class TextMatcher {
     return out;
   }
 
+  /** A zeroed table of at least `size` vote counts, kept for the next call (left zeroed). */
+  private voteTable(size: number): Uint8Array {
+    if (!this.votes || this.votes.length < size) this.votes = new Uint8Array(size);
+    return this.votes;
+  }
+
   /** Likely start offsets of an edited quote: diagonals on which many of its grams agree. */
   private votedStarts(exact: string, bin: number): number[] {
     const m = exact.length;
@@ -671,35 +679,34 @@ export class TextMatcher {
       used += 1;
     }
     if (used === 0) return [];
-    // One vote per gram and diagonal bin; count by sorting the bin keys.
-    const keys = new Float64Array(total);
-    let k = 0;
+    // One vote per gram and diagonal bin (a bucket's positions ascend, so its keys do too),
+    // counted in a table of bins; `shift` makes room for the negative keys of grams that stand
+    // nearer the text's start than their offset in the quote.
+    const shift = Math.ceil(m / bin) + 1;
+    const votes = this.voteTable(Math.ceil(this.text.length / bin) + shift + 1);
+    const keys: number[] = [];
     for (const g of sample.slice(0, used)) {
       let last = NaN;
       for (let j = g.from; j < g.to; j++) {
         const key = Math.floor((grams.positionAt(j) - g.off) / bin);
-        if (key !== last) keys[k++] = key;
+        if (key === last) continue;
         last = key;
+        if (votes[key + shift] === 0) keys.push(key);
+        votes[key + shift]! += 1;
       }
     }
-    const sorted = keys.subarray(0, k).sort();
     const minVotes = used <= 2 ? 1 : Math.max(2, Math.ceil(used * 0.2));
-    const ranked: Array<[number, number]> = [];
-    let prevKey = NaN;
-    let prevCount = 0;
-    for (let i = 0; i < sorted.length;) {
-      const key = sorted[i]!;
-      let j = i;
-      while (j < sorted.length && sorted[j] === key) j++;
-      const count = j - i;
-      // A start near a bin edge splits its votes over two adjacent bins: count them together.
-      const total2 = count + (prevKey === key - 1 ? prevCount : 0);
-      if (total2 >= minVotes) ranked.push([key - (prevKey === key - 1 ? 1 : 0), total2]);
-      prevKey = key;
-      prevCount = count;
-      i = j;
+    // [first bin, votes, bin]: a start near a bin edge splits its votes over two adjacent bins,
+    // so a bin counts with the one before it.
+    const ranked: Array<[number, number, number]> = [];
+    for (const key of keys) {
+      const previous = votes[key - 1 + shift]!;
+      const count = votes[key + shift]! + previous;
+      if (count >= minVotes) ranked.push([previous > 0 ? key - 1 : key, count, key]);
     }
-    ranked.sort((x, y) => y[1] - x[1]);
+    for (const key of keys) votes[key + shift] = 0;
+    // Most votes first; among equals the lower bin.
+    ranked.sort((x, y) => y[1] - x[1] || x[2] - y[2]);
     return ranked.slice(0, MAX_VOTED_WINDOWS).map(([key]) => key * bin);
   }
 }
