@@ -456,8 +456,11 @@ export class TextMatcher {
         (CONTEXT_PREFIX * prefix.sim +
           CONTEXT_SUFFIX * suffix.sim +
           CONTEXT_POSITION * positionSim);
+    // Fields copied one by one: V8 builds `{ ...c, more }` on a slow path (microseconds each).
     return {
-      ...c,
+      start: c.start,
+      end: c.end,
+      errors: c.errors,
       score,
       evidence: share * q + (1 - share) * ((prefix.raw + suffix.raw) / 2),
       distance,
