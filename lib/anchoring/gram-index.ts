@@ -12,11 +12,16 @@ export const GRAM = 4;
 
 /** Hash of `s[i..i+4)` (FNV-1a over UTF-16 code units, then a final mix). */
 export function gramHash(s: string, i: number): number {
+  return hashCodes(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2), s.charCodeAt(i + 3));
+}
+
+/** `gramHash` of the four code units `a b c d`. */
+function hashCodes(a: number, b: number, c: number, d: number): number {
   let h = 0x811c9dc5;
-  h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
-  h = Math.imul(h ^ s.charCodeAt(i + 2), 0x01000193);
-  h = Math.imul(h ^ s.charCodeAt(i + 3), 0x01000193);
+  h = Math.imul(h ^ a, 0x01000193);
+  h = Math.imul(h ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  h = Math.imul(h ^ d, 0x01000193);
   return h ^ (h >>> 15);
 }
 
@@ -30,13 +35,22 @@ export class GramIndex {
     const count = Math.max(0, text.length - GRAM + 1);
     let size = 1024;
     while (size < count / 2 && size < 1 << 21) size <<= 1;
-    this.mask = size - 1;
+    const mask = size - 1;
+    this.mask = mask;
     const hashes = new Int32Array(count);
     const starts = new Int32Array(size + 1);
+    // Each character is read once: the gram's four code units slide along in `a b c d`.
+    let a = text.charCodeAt(0);
+    let b = text.charCodeAt(1);
+    let c = text.charCodeAt(2);
     for (let i = 0; i < count; i++) {
-      const h = gramHash(text, i) & this.mask;
+      const d = text.charCodeAt(i + 3);
+      const h = hashCodes(a, b, c, d) & mask;
       hashes[i] = h;
       starts[h + 1]! += 1;
+      a = b;
+      b = c;
+      c = d;
     }
     for (let h = 0; h < size; h++) starts[h + 1]! += starts[h]!;
     const fill = starts.slice(0, size);
@@ -73,11 +87,15 @@ export class GramIndex {
       return found;
     }
     // The rarest gram of the needle: every occurrence of the needle has it at the same offset.
+    // (Buckets read inline: this runs for every gram of every quote.)
+    const starts = this.starts;
     let bestOff = 0;
     let bestFrom = 0;
     let bestTo = Infinity;
     for (let off = 0; off + GRAM <= m; off++) {
-      const [from, to] = this.bucket(needle, off);
+      const h = gramHash(needle, off) & this.mask;
+      const from = starts[h]!;
+      const to = starts[h + 1]!;
       if (to - from < bestTo - bestFrom) {
         bestOff = off;
         bestFrom = from;

@@ -109,6 +109,14 @@ const MAX_REALIGN_LENGTH = 1500;
 /** Characters of the quote's own edges that must stand verbatim for an edge to snap there. */
 const SNAP_EDGE = 16;
 
+/** A context side up to this long fits one 32-bit word of Myers' bit-parallel algorithm. */
+const WORD = 32;
+/**
+ * Myers' match vectors, by UTF-16 code unit: bit `i` set where the pattern's `i`-th character is
+ * that code unit. Filled for one pattern at a time and cleared after it.
+ */
+const PEQ = new Int32Array(0x10000);
+
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
@@ -124,6 +132,59 @@ export function sideDistance(text: string, at: number, pattern: string, before: 
     return 0;
   }
   const w = Math.min(len + (len >> 1) + 1, before ? at : text.length - at);
+  return len <= WORD
+    ? sideDistanceBits(text, at, pattern, before, w)
+    : sideDistanceTable(text, at, pattern, before, w);
+}
+
+/**
+ * `sideDistance` for a pattern of at most 32 characters, one text character per step (Myers'
+ * algorithm in Hyyrö's form for an anchored start: the top row grows by one per text character).
+ * `score` is the distance of the whole pattern to the text read so far; the answer is its minimum.
+ */
+function sideDistanceBits(
+  text: string,
+  at: number,
+  pattern: string,
+  before: boolean,
+  w: number,
+): number {
+  const len = pattern.length;
+  // Bit i: the pattern's i-th character counted outwards from the passage.
+  for (let i = 0; i < len; i++) {
+    PEQ[pattern.charCodeAt(before ? len - 1 - i : i)]! |= 1 << i;
+  }
+  const last = 1 << (len - 1);
+  let pv = -1; // vertical deltas of the first column (distance i to the empty text): all +1
+  let mv = 0;
+  let score = len;
+  let best = len;
+  for (let j = 0; j < w; j++) {
+    let eq = PEQ[before ? text.charCodeAt(at - 1 - j) : text.charCodeAt(at + j)]!;
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv); // horizontal +1 deltas
+    pv &= eq; // horizontal -1 deltas
+    if (mv & last) score++;
+    if (pv & last) score--;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+    if (score < best) best = score;
+  }
+  for (let i = 0; i < len; i++) PEQ[pattern.charCodeAt(i)] = 0;
+  return best;
+}
+
+/** `sideDistance` for longer patterns: the dynamic-programming table, two rows at a time. */
+function sideDistanceTable(
+  text: string,
+  at: number,
+  pattern: string,
+  before: boolean,
+  w: number,
+): number {
+  const len = pattern.length;
   if (rowA.length < w + 1) {
     rowA = new Int32Array(w + 1);
     rowB = new Int32Array(w + 1);
@@ -220,6 +281,8 @@ export class TextMatcher {
   private gramIndex: GramIndex | null = null;
   /** Per `match` call: where the quote's prefix and suffix now stand side by side. */
   private junctions: Array<[number, number]> | undefined;
+  /** Vote counts by diagonal bin, for `votedStarts` (≤ `MAX_VOTE_GRAMS` votes per bin). */
+  private votes: Uint8Array | undefined;
   readonly minScore: number;
 
   constructor(
@@ -393,8 +456,11 @@ export class TextMatcher {
         (CONTEXT_PREFIX * prefix.sim +
           CONTEXT_SUFFIX * suffix.sim +
           CONTEXT_POSITION * positionSim);
+    // Fields copied one by one: V8 builds `{ ...c, more }` on a slow path (microseconds each).
     return {
-      ...c,
+      start: c.start,
+      end: c.end,
+      errors: c.errors,
       score,
       evidence: share * q + (1 - share) * ((prefix.raw + suffix.raw) / 2),
       distance,
@@ -589,6 +655,12 @@ export class TextMatcher {
     return out;
   }
 
+  /** A zeroed table of at least `size` vote counts, kept for the next call (left zeroed). */
+  private voteTable(size: number): Uint8Array {
+    if (!this.votes || this.votes.length < size) this.votes = new Uint8Array(size);
+    return this.votes;
+  }
+
   /** Likely start offsets of an edited quote: diagonals on which many of its grams agree. */
   private votedStarts(exact: string, bin: number): number[] {
     const m = exact.length;
@@ -610,35 +682,34 @@ export class TextMatcher {
       used += 1;
     }
     if (used === 0) return [];
-    // One vote per gram and diagonal bin; count by sorting the bin keys.
-    const keys = new Float64Array(total);
-    let k = 0;
+    // One vote per gram and diagonal bin (a bucket's positions ascend, so its keys do too),
+    // counted in a table of bins; `shift` makes room for the negative keys of grams that stand
+    // nearer the text's start than their offset in the quote.
+    const shift = Math.ceil(m / bin) + 1;
+    const votes = this.voteTable(Math.ceil(this.text.length / bin) + shift + 1);
+    const keys: number[] = [];
     for (const g of sample.slice(0, used)) {
       let last = NaN;
       for (let j = g.from; j < g.to; j++) {
         const key = Math.floor((grams.positionAt(j) - g.off) / bin);
-        if (key !== last) keys[k++] = key;
+        if (key === last) continue;
         last = key;
+        if (votes[key + shift] === 0) keys.push(key);
+        votes[key + shift]! += 1;
       }
     }
-    const sorted = keys.subarray(0, k).sort();
     const minVotes = used <= 2 ? 1 : Math.max(2, Math.ceil(used * 0.2));
-    const ranked: Array<[number, number]> = [];
-    let prevKey = NaN;
-    let prevCount = 0;
-    for (let i = 0; i < sorted.length;) {
-      const key = sorted[i]!;
-      let j = i;
-      while (j < sorted.length && sorted[j] === key) j++;
-      const count = j - i;
-      // A start near a bin edge splits its votes over two adjacent bins: count them together.
-      const total2 = count + (prevKey === key - 1 ? prevCount : 0);
-      if (total2 >= minVotes) ranked.push([key - (prevKey === key - 1 ? 1 : 0), total2]);
-      prevKey = key;
-      prevCount = count;
-      i = j;
+    // [first bin, votes, bin]: a start near a bin edge splits its votes over two adjacent bins,
+    // so a bin counts with the one before it.
+    const ranked: Array<[number, number, number]> = [];
+    for (const key of keys) {
+      const previous = votes[key - 1 + shift]!;
+      const count = votes[key + shift]! + previous;
+      if (count >= minVotes) ranked.push([previous > 0 ? key - 1 : key, count, key]);
     }
-    ranked.sort((x, y) => y[1] - x[1]);
+    for (const key of keys) votes[key + shift] = 0;
+    // Most votes first; among equals the lower bin.
+    ranked.sort((x, y) => y[1] - x[1] || x[2] - y[2]);
     return ranked.slice(0, MAX_VOTED_WINDOWS).map(([key]) => key * bin);
   }
 }

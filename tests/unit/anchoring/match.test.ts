@@ -3,6 +3,23 @@ import { describe, expect, test } from 'vitest';
 import { TextMatcher, type QuoteToMatch } from '../../../lib/anchoring';
 import { GramIndex } from '../../../lib/anchoring/gram-index';
 import { editDistance, sideDistance } from '../../../lib/anchoring/match';
+import { random } from '../../support/random';
+
+/** `sideDistance` by its definition: the pattern against every stretch of text next to `at`. */
+function referenceSide(text: string, at: number, pattern: string, before: boolean): number {
+  const outwards = (s: string): string => (before ? [...s].reverse().join('') : s);
+  const p = outwards(pattern);
+  const reach = Math.min(
+    pattern.length + (pattern.length >> 1) + 1,
+    before ? at : text.length - at,
+  );
+  const t = outwards(before ? text.slice(at - reach, at) : text.slice(at, at + reach));
+  let best = p.length;
+  for (let j = 0; j <= t.length; j++) {
+    best = Math.min(best, editDistance(p, t.slice(0, j), p.length + t.length));
+  }
+  return best;
+}
 
 /** A quote with 32 characters of context, cut from `text` like describeRange would. */
 function cut(text: string, exact: string, nth = 0): { quote: QuoteToMatch; start: number } {
@@ -128,6 +145,24 @@ describe('TextMatcher', () => {
     expect(sideDistance('there was a big cat X', 20, 'a big cat ', true)).toBe(0);
     expect(sideDistance('there was a big dog X', 20, 'a big cat ', true)).toBe(3);
     expect(sideDistance('X and then some', 1, ' and then', false)).toBe(0);
+  });
+
+  test('side distance: the same as a plain edit-distance table, short and long sides', () => {
+    // Up to 32 characters the bit-parallel algorithm runs, beyond it the table: both must agree
+    // with the definition (pattern read outwards from the passage, the far end free).
+    const rand = random(18);
+    const letters = 'ab cé日';
+    const word = (n: number): string =>
+      Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    for (let t = 0; t < 2000; t++) {
+      const text = word(Math.floor(rand() * 80));
+      const pattern = word(1 + Math.floor(rand() * 45));
+      const at = Math.floor(rand() * (text.length + 1));
+      const before = rand() < 0.5;
+      expect(sideDistance(text, at, pattern, before)).toBe(
+        referenceSide(text, at, pattern, before),
+      );
+    }
   });
 });
 
