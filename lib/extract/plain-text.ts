@@ -8,13 +8,44 @@ import type { ListingItem, RawPage } from './types';
 /** A start or end tag (`<b …>`, `</b>`, `<br/>`), a comment, or a CDATA section. */
 const MARKUP_RE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 
+/** HTML's names of U+00A0–U+00FF, in code point order ("Redacci&oacute;n" in a JSON-LD author). */
+const LATIN_1 =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn ' +
+  'sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave ' +
+  'Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ' +
+  'ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN ' +
+  'szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave ' +
+  'iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ' +
+  'ucirc uuml yacute thorn yuml';
+
+/**
+ * The named references metadata uses: HTML 4's Latin-1 and typographic ones (the whole HTML
+ * table is 2,000 names, too heavy for the script that reads the page).
+ */
 const NAMED: Record<string, string> = {
+  ...Object.fromEntries(LATIN_1.split(' ').map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
   amp: '&',
   lt: '<',
   gt: '>',
   quot: '"',
   apos: "'",
-  nbsp: ' ',
+  OElig: 'Œ',
+  oelig: 'œ',
+  Scaron: 'Š',
+  scaron: 'š',
+  Yuml: 'Ÿ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  bull: '•',
+  hellip: '…',
+  euro: '€',
+  trade: '™',
 };
 
 /** Character references as JSON-LD authors write them into strings (`&amp;`, `&#8217;`, `&#x2019;`). */
@@ -23,7 +54,8 @@ export function decodeReferences(text: string): string {
     const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
     if (code !== undefined)
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    return NAMED[(name as string).toLowerCase()] ?? whole;
+    // Names are case-sensitive (Eacute, eacute); pages also write &AMP; or &Nbsp;.
+    return NAMED[name as string] ?? NAMED[(name as string).toLowerCase()] ?? whole;
   });
 }
 
@@ -53,15 +85,17 @@ function plainItem(item: ListingItem): ListingItem {
 /** Every text field of a RawPage that becomes metadata, without markup (the body is apart). */
 export function plainMetadata(raw: RawPage): RawPage {
   const plain = (value: string) => plainText(value);
-  const maybe = (value: string | null) => (value === null ? null : plainText(value));
+  // Readability takes these from JSON-LD when the page has it, as raw JSON text: references too.
+  const fromReadability = (value: string | null) =>
+    value === null ? null : plainText(value, true);
   return {
     ...raw,
     article: raw.article && {
       ...raw.article,
-      title: maybe(raw.article.title),
-      byline: maybe(raw.article.byline),
-      excerpt: maybe(raw.article.excerpt),
-      siteName: maybe(raw.article.siteName),
+      title: fromReadability(raw.article.title),
+      byline: fromReadability(raw.article.byline),
+      excerpt: fromReadability(raw.article.excerpt),
+      siteName: fromReadability(raw.article.siteName),
     },
     documentTitle: plain(raw.documentTitle),
     headings: raw.headings.map(plain),

@@ -21,4 +21,12 @@ describe('plainText', () => {
     expect(plainText('&lt;b onmouseover=x&gt;Crimea&lt;/b&gt;', true)).toBe('Crimea');
     expect(plainText('&lt;b&gt;', false)).toBe('&lt;b&gt;');
   });
+
+  it('reads the Latin-1 and typographic names, by case, and leaves unknown ones', () => {
+    expect(
+      plainText('Redacci&oacute;n &Eacute;mile M&uuml;ller &szlig; &ndash; &hellip;', true),
+    ).toBe('Redacción Émile Müller ß – …');
+    expect(plainText('&AMP; &Aacute; &aacute; &nbsp;x', true)).toBe('& Á á \u00a0x');
+    expect(plainText('AT&T; &madeup; &oacute', true)).toBe('AT&T; &madeup; &oacute');
+  });
 });

@@ -48,6 +48,20 @@ describe('readPage', () => {
     expect((await extractPage(doc, url)).title).toBe('Rinderleber mit Apfel');
   });
 
+  it('reads references in JSON-LD names, which Readability passes on as written', async () => {
+    const url = 'https://diario.example/2022/5/3/policia/';
+    const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
+    const html = `<html lang="es"><head><title>Policía anuncia coordinación</title>
+      <script type="application/ld+json">{"@context": "http://schema.org", "@type": "NewsArticle",
+      "headline": "Polic&iacute;a anuncia coordinaci&oacute;n",
+      "author": {"@type": "Person", "name": "Redacci&oacute;n Diario &Eacute;jemplo"}}</script>
+      </head><body><article><h1>Policía anuncia coordinación</h1>${body.repeat(12)}</article>
+      </body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.authors).toEqual(['Redacción Diario Éjemplo']);
+    expect(page.title).toBe('Policía anuncia coordinación');
+  });
+
   it('harvests metadata, hints and the selection as plain JSON', () => {
     const dom = domFor(readText(join(SEED_DIR, 'article.html')), ARTICLE_URL);
     selectContents(dom, '.entry-content p');
