@@ -2,6 +2,7 @@
  * The Debate panel: who wrote on which theme (the authors × themes table, from the kept
  * counts), when (the timeline), and who answers whom (the links between saved pieces).
  */
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Answers } from '../../components/library/Answers';
 import { DebateFilters } from '../../components/library/DebateFilters';
@@ -73,7 +74,15 @@ function usePiecesOf(pieces: PieceRow[] | undefined, filter: DebateFilter) {
   }, [pieces, filter]);
 }
 
-export function Debate({ shown, pieces, keptCounts, tags, tagsById, onShow }: DebateProps) {
+// Memoised: kept in the page while the list is used, it must not re-render on every keystroke.
+export const Debate = memo(function Debate({
+  shown,
+  pieces,
+  keptCounts,
+  tags,
+  tagsById,
+  onShow,
+}: DebateProps) {
   const [filter, setFilter] = useState<DebateFilter>(NO_DEBATE_FILTER);
   const [sort, setSort] = useState<DebateSort>('pieces');
   const [laneKind, setLaneKind] = useState<TagKind>('author');
@@ -199,4 +208,4 @@ export function Debate({ shown, pieces, keptCounts, tags, tagsById, onShow }: De
       <Answers answers={answers} tagsById={tagsById} />
     </section>
   );
-}
+});
