@@ -90,11 +90,7 @@ export const Debate = memo(function Debate({
   const [laneName, setLaneName] = useState('');
   const filtered = usePiecesOf(pieces, filter);
   // Unfiltered, the kept counts alone; narrowed, those of the pieces let through.
-  const ids = useMemo(
-    () => (filtersDebate(filter) ? filtered?.map((p) => p.id) : undefined),
-    [filter, filtered],
-  );
-  const filteredCounts = useDebateCounts(ids);
+  const filteredCounts = useDebateCounts(filtersDebate(filter) ? filtered : undefined);
   const counts = filtersDebate(filter) ? filteredCounts : keptCounts;
   const table = useMemo(
     () => counts && debateTable(counts, tagsById, sort),

@@ -129,19 +129,17 @@ export function useTagCounts(wanted: boolean) {
 }
 
 /**
- * The debate table's counts: kept ones (`pieceIds` null), those of some pieces, or none yet
+ * The debate table's counts: kept ones (`pieces` null), those of some pieces, or none yet
  * (`undefined`: the pieces are being read).
  */
-export function useDebateCounts(pieceIds: readonly string[] | null | undefined) {
+export function useDebateCounts(pieces: readonly PieceRow[] | null | undefined) {
   const read = useLiveQuery(
     async () =>
-      pieceIds === undefined
-        ? undefined
-        : { of: pieceIds, rows: await readDebateCounts(db, pieceIds) },
-    [pieceIds],
+      pieces === undefined ? undefined : { of: pieces, rows: await readDebateCounts(db, pieces) },
+    [pieces],
   );
   // Not the counts of the pieces asked for before (while these are read).
-  return read && read.of === pieceIds ? read.rows : undefined;
+  return read && read.of === pieces ? read.rows : undefined;
 }
 
 /** Every link between two saved pieces, read only while `wanted`. */

@@ -126,6 +126,7 @@ async function indexImported(
   existingPieceIds: ReadonlySet<string>,
   onProgress: ImportOptions['onProgress'],
   passageBefore: (id: string) => PassageRow | undefined,
+  pieceBefore: (id: string) => PieceRow | undefined,
 ): Promise<void> {
   const isNew = (pieceId: string) => !existingPieceIds.has(pieceId);
   const progress =
@@ -153,7 +154,14 @@ async function indexImported(
       ...writes.passages.flatMap((p) => passageBefore(p.id)?.pieceId ?? []),
     ].filter((id) => !isNew(id)),
   );
-  if (changed.size > 0) await indexPieces(db, [...changed], progress);
+  // The existing pieces it rewrote, as they were indexed (the others are as stored).
+  const replaced = new Map(
+    writes.pieces.flatMap((p) => {
+      const before = isNew(p.id) ? undefined : pieceBefore(p.id);
+      return before ? [[p.id, before] as const] : [];
+    }),
+  );
+  if (changed.size > 0) await indexPieces(db, [...changed], progress, replaced);
 }
 
 /** Merges a validated backup into the database in one transaction. */
@@ -216,7 +224,14 @@ export async function applyPrepared(
         }
       }
       const existingPieceIds = new Set(prefetch.pieceIdByUrl.values());
-      await indexImported(db, writes, existingPieceIds, onProgress, (id) => source.passage(id));
+      await indexImported(
+        db,
+        writes,
+        existingPieceIds,
+        onProgress,
+        (id) => source.passage(id),
+        (id) => prefetch.piece(id),
+      );
       return summary;
     });
   } catch (error) {

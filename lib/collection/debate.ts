@@ -15,14 +15,14 @@ import type { CommonplaceDB } from './database';
 export type { PairCountsRow };
 
 /**
- * The table's counts: as kept, for the whole collection (`pieceIds` null), or summed over some
- * pieces (those a filter lets through).
+ * The table's counts: as kept, for the whole collection (`pieces` null), or summed over some
+ * pieces (those a filter lets through, as stored).
  */
 export function readDebateCounts(
   db: CommonplaceDB,
-  pieceIds: readonly string[] | null,
+  pieces: readonly PieceRow[] | null,
 ): Promise<PairCountsRow[]> {
-  return pieceIds ? readPairCountsOf(db, pieceIds) : readPairCounts(db);
+  return pieces ? readPairCountsOf(db, pieces) : readPairCounts(db);
 }
 
 export interface PieceConnections {

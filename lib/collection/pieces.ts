@@ -37,8 +37,8 @@ export function savePiece(
   now: Date = new Date(),
 ): Promise<PieceRow> {
   return writeTransaction(db, async () => {
-    const piece = await writeClip(db, page, edits, nowIso(now));
-    await indexPiece(db, piece.id);
+    const { piece, replaced } = await writeClip(db, page, edits, nowIso(now));
+    await indexPiece(db, piece.id, replaced);
     return piece;
   });
 }
@@ -51,9 +51,9 @@ export function updatePiece(
   now: Date = new Date(),
 ): Promise<PieceRow> {
   return writeTransaction(db, async () => {
-    const updated = await writePieceEdits(db, id, edits, nowIso(now));
-    await indexPiece(db, id);
-    return updated;
+    const { piece, replaced } = await writePieceEdits(db, id, edits, nowIso(now));
+    await indexPiece(db, id, replaced);
+    return piece;
   });
 }
 
@@ -61,7 +61,7 @@ export function updatePiece(
 export function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece | null> {
   return writeTransaction(db, async () => {
     const deleted = await removePiece(db, id);
-    if (deleted) await removePieceFromIndex(db, id);
+    if (deleted) await removePieceFromIndex(db, deleted.piece);
     return deleted;
   });
 }

@@ -8,6 +8,7 @@ import type { CollectionTables } from './schema';
 import { typedName, existingTag } from './tag-names';
 import { ensureTags } from './tags';
 import { tagListField } from '../tags/references';
+import type { Rewritten } from './tag-merge';
 
 /**
  * Files the pieces `pieceIds` (those that still exist) under the tag `name` of `kind`, created
@@ -20,18 +21,18 @@ export async function addTagToPieceRows(
   kind: TagKind,
   name: string,
   stamp: string,
-): Promise<{ tag: TagRow; pieces: PieceRow[] }> {
+): Promise<{ tag: TagRow; pieces: Rewritten<PieceRow>[] }> {
   const [tag] = await ensureTags(t, kind, [typedName(name).name], stamp);
   const field = tagListField(kind);
   const rows = await t.pieces.bulkGet([...pieceIds]);
-  const written: PieceRow[] = [];
+  const written: Rewritten<PieceRow>[] = [];
   for (const row of rows) {
     if (!row || row[field].includes(tag!.id)) continue;
     const piece = { ...row, [field]: [...row[field], tag!.id], updatedAt: stamp };
     assertSavable('pieces', piece);
-    written.push(piece);
+    written.push({ before: row, after: piece });
   }
-  await t.pieces.bulkPut(written);
+  await t.pieces.bulkPut(written.map((row) => row.after));
   return { tag: tag!, pieces: written };
 }
 
@@ -41,14 +42,19 @@ export async function removeTagFromPieceRows(
   pieceIds: readonly string[],
   tagId: string,
   stamp: string,
-): Promise<PieceRow[]> {
+): Promise<Rewritten<PieceRow>[]> {
   const field = tagListField((await existingTag(t, tagId)).kind);
   const rows = await t.pieces.bulkGet([...pieceIds]);
   const written = rows.flatMap((row) =>
     row && row[field].includes(tagId)
-      ? [{ ...row, [field]: row[field].filter((id) => id !== tagId), updatedAt: stamp }]
+      ? [
+          {
+            before: row,
+            after: { ...row, [field]: row[field].filter((id) => id !== tagId), updatedAt: stamp },
+          },
+        ]
       : [],
   );
-  await t.pieces.bulkPut(written);
+  await t.pieces.bulkPut(written.map((row) => row.after));
   return written;
 }

@@ -15,6 +15,12 @@ export interface PieceWithTags {
   themes: TagRow[];
 }
 
+/** A piece as written, and the row it replaced (what the search index counted it under). */
+export interface PieceWritten {
+  piece: PieceRow;
+  replaced: PieceRow | undefined;
+}
+
 /** Everything a deletion removed, so that Undo can put it back exactly. */
 export interface DeletedPiece {
   piece: PieceRow;
@@ -46,7 +52,7 @@ export async function writeClip(
   page: PageExtraction,
   edits: TagEdits,
   stamp: string,
-): Promise<PieceRow> {
+): Promise<PieceWritten> {
   const existing = await t.pieces.where('url').equals(page.url).first();
   const tagIds = await ensureTagIds(t, edits, stamp);
   const hasCopy = page.textContent.trim() !== '';
@@ -82,7 +88,7 @@ export async function writeClip(
   if (content) assertSavable('contents', content);
   await t.pieces.put(piece);
   if (content) await t.contents.put(content);
-  return piece;
+  return { piece, replaced: existing };
 }
 
 /** Writes a piece's metadata, note and tags (pieces, tags; tags created as needed). */
@@ -91,7 +97,7 @@ export async function writePieceEdits(
   id: string,
   edits: PieceMetadataEdits,
   stamp: string,
-): Promise<PieceRow> {
+): Promise<PieceWritten> {
   const piece = await t.pieces.get(id);
   if (!piece) throw new Error('This piece no longer exists.');
   const tagIds = await ensureTagIds(t, edits, stamp);
@@ -105,7 +111,7 @@ export async function writePieceEdits(
   };
   assertSavable('pieces', updated);
   await t.pieces.put(updated);
-  return updated;
+  return { piece: updated, replaced: piece };
 }
 
 /** Deletes a piece with its stored copy and passages; returns what it deleted, or null. */

@@ -37,9 +37,16 @@ export interface TagRemoval {
 
 type Tagged = PieceRow | PassageRow;
 
-/** The pieces and passages a change of tags wrote, as written (for the search index). */
+/** A row rewritten: as it was, and as written. */
+export interface Rewritten<T> {
+  before: T;
+  after: T;
+}
+
+/** The pieces and passages a change of tags wrote (for the search index). */
 export interface RowsWritten {
-  pieces: PieceRow[];
+  pieces: Rewritten<PieceRow>[];
+  /** As written. */
   passages: PassageRow[];
 }
 type ListField = 'authorIds' | 'themeIds';
@@ -54,11 +61,14 @@ async function rewriteLists<T extends Tagged>(
   tagId: string,
   change: (ids: string[]) => string[],
   stamp: string,
-): Promise<{ before: TagListBefore[]; written: T[] }> {
+): Promise<{ lists: TagListBefore[]; rows: Rewritten<T>[] }> {
   const rows = await table.where(field).equals(tagId).toArray();
   const written = rows.map((row) => ({ ...row, [field]: change(row[field]), updatedAt: stamp }));
   await table.bulkPut(written);
-  return { before: rows.map((row) => ({ id: row.id, before: row[field] })), written };
+  return {
+    lists: rows.map((row) => ({ id: row.id, before: row[field] })),
+    rows: rows.map((row, i) => ({ before: row, after: written[i]! })),
+  };
 }
 
 /** Puts back lists recorded in `changes` with `restore(current, before)`; returns pieces written. */
@@ -68,15 +78,17 @@ async function restoreLists<T extends Tagged>(
   changes: readonly TagListBefore[],
   restore: (current: string[], before: string[]) => string[],
   stamp: string,
-): Promise<T[]> {
+): Promise<Rewritten<T>[]> {
   const rows = await table.bulkGet(changes.map((change) => change.id));
-  const written: T[] = [];
+  const written: Rewritten<T>[] = [];
   rows.forEach((row, i) => {
     if (!row) return; // deleted since: nothing to put back
     const list = restore(row[field], changes[i]!.before);
-    if (!sameIds(list, row[field])) written.push({ ...row, [field]: list, updatedAt: stamp });
+    if (!sameIds(list, row[field])) {
+      written.push({ before: row, after: { ...row, [field]: list, updatedAt: stamp } });
+    }
   });
-  await table.bulkPut(written);
+  await table.bulkPut(written.map((row) => row.after));
   return written;
 }
 
@@ -96,7 +108,7 @@ async function restoreBoth(
     stamp,
   );
   const pieces = await restoreLists<PieceRow>(t.pieces, field, changes.pieces, restore, stamp);
-  return { pieces, passages };
+  return { pieces, passages: passages.map((row) => row.after) };
 }
 
 /**
@@ -143,8 +155,8 @@ export async function mergeTagRows(
   await t.tags.delete(fromId);
   await t.tags.put(merged);
   return {
-    merge: { from, into, pieces: pieces.before, passages: passages.before },
-    written: { pieces: pieces.written, passages: passages.written },
+    merge: { from, into, pieces: pieces.lists, passages: passages.lists },
+    written: { pieces: pieces.rows, passages: passages.rows.map((row) => row.after) },
   };
 }
 
@@ -192,8 +204,8 @@ export async function removeTagRow(
   const passages = await rewriteLists<PassageRow>(t.passages, field, id, change, stamp);
   await t.tags.delete(id);
   return {
-    removal: { tag, pieces: pieces.before, passages: passages.before },
-    written: { pieces: pieces.written, passages: passages.written },
+    removal: { tag, pieces: pieces.lists, passages: passages.lists },
+    written: { pieces: pieces.rows, passages: passages.rows.map((row) => row.after) },
   };
 }
 

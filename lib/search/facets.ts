@@ -23,16 +23,6 @@ export function facetKeysOf(piece: PieceRow): string[] {
   return [...keys];
 }
 
-/** The authors and themes a piece was counted under, read back from its keys. */
-export function facetTagsOf(keys: readonly string[]): { authorIds: string[]; themeIds: string[] } {
-  const tags = { authorIds: [] as string[], themeIds: [] as string[] };
-  for (const key of keys) {
-    if (key.startsWith(AUTHOR)) tags.authorIds.push(key.slice(2));
-    else if (key.startsWith(THEME)) tags.themeIds.push(key.slice(2));
-  }
-  return tags;
-}
-
 /** Adds (`+1`) or takes off (`-1`) one piece's keys; counts that reach zero are dropped. */
 export function countFacets(counts: Record<string, number>, keys: string[], step: 1 | -1): void {
   for (const key of keys) {

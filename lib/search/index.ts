@@ -14,15 +14,19 @@
  * `writeTransaction` in lib/collection/write.ts:
  *
  *     writeTransaction(db, async () => {
- *       const piece = ...write the piece and its copy (lib/db)...;
- *       await indexPiece(db, piece.id);
+ *       const { piece, replaced } = ...write the piece and its copy (lib/db)...;
+ *       await indexPiece(db, piece.id, replaced);
  *     });
  *
  * - saving a piece (new or again): `indexPiece` (it re-indexes the piece's passages too);
  * - deleting a piece: `removePieceFromIndex`;
  * - adding or editing a passage: `indexPassage`; deleting one: `removePassageFromIndex`;
  * - an import: `indexPieceRows` with the rows it wrote (or `indexPieces` with their ids);
+ * - a change of tags alone: `recountTags`;
  * - anything else (repair): `rebuildSearchIndex`.
+ *
+ * The facet and debate counts are of the pieces' rows as indexed; a write that replaces or
+ * deletes a piece row gives the row it replaced, so what it was counted under is taken off.
  *
  * Authors and themes are matched through the tags table at query time: renaming or merging a tag
  * needs no re-indexing, and neither does changing a piece's authors or themes.
@@ -32,6 +36,7 @@
  * everywhere.
  */
 import type Dexie from 'dexie';
+import type { PieceRow } from '../model/records';
 import { facetMaps, type FacetCounts } from './facets';
 import { pairRowsOfKeys, type PairCountsRow } from './pairs';
 import {
@@ -70,13 +75,16 @@ export async function readPairCounts(db: Dexie): Promise<PairCountsRow[]> {
   return searchTables(db).pairs.toArray();
 }
 
-/** The same counts for some pieces only (those a filter lets through), from their docs rows. */
+/**
+ * The same counts for some pieces only (those a filter lets through): theirs, with their
+ * passages' from the docs rows.
+ */
 export async function readPairCountsOf(
   db: Dexie,
-  pieceIds: readonly string[],
+  pieces: readonly PieceRow[],
 ): Promise<PairCountsRow[]> {
-  const rows = await searchTables(db).docs.bulkGet([...pieceIds]);
-  return pairRowsOfKeys(rows.flatMap((row) => (row ? rowPairKeys(row) : [])));
+  const rows = await searchTables(db).docs.bulkGet(pieces.map((piece) => piece.id));
+  return pairRowsOfKeys(rows.flatMap((row, i) => (row ? rowPairKeys(pieces[i]!, row) : [])));
 }
 
 /**
@@ -98,24 +106,28 @@ function write<T>(db: Dexie, fn: (t: SearchTables) => Promise<T>): Promise<T> {
 }
 
 /**
- * Indexes (or re-indexes) a piece with its title, note, stored copy and passages; removes it
- * from the index when it no longer exists. Call it in the transaction that writes the piece (it
- * must include SEARCH_TABLES), or on its own.
+ * Indexes (or re-indexes) a piece with its title, note, stored copy and passages. Call it in the
+ * transaction that writes the piece (it must include SEARCH_TABLES), or on its own. Give the row
+ * the write replaced (`indexedAs`): that is what the piece was counted under. Without it, the
+ * stored row is (a new piece, or one whose row was not rewritten).
  */
-export function indexPiece(db: Dexie, pieceId: string): Promise<void> {
-  return write(db, (t) => indexPiecesIn(t, [pieceId]));
+export function indexPiece(db: Dexie, pieceId: string, indexedAs?: PieceRow): Promise<void> {
+  const replaced = new Map(indexedAs ? [[pieceId, indexedAs]] : []);
+  return write(db, (t) => indexPiecesIn(t, [pieceId], { indexedAs: replaced }));
 }
 
 /**
  * Indexes (or re-indexes) many pieces, a chunk at a time (for imports): memory stays bounded
- * however many there are. Same transaction rules as `indexPiece`.
+ * however many there are. Same transaction rules as `indexPiece`; `indexedAs` holds the rows
+ * replaced by the write, as they were indexed.
  */
 export function indexPieces(
   db: Dexie,
   pieceIds: readonly string[],
   onProgress?: (progress: IndexProgress) => void,
+  indexedAs?: ReadonlyMap<string, PieceRow>,
 ): Promise<void> {
-  return write(db, (t) => indexPiecesIn(t, pieceIds, onProgress));
+  return write(db, (t) => indexPiecesIn(t, pieceIds, { indexedAs, onProgress }));
 }
 
 /**
@@ -132,8 +144,7 @@ export function indexPieceRows(
     indexPiecesIn(
       t,
       rows.pieces.map((p) => p.id),
-      onProgress,
-      rows,
+      { onProgress, rows },
     ),
   );
 }
@@ -146,9 +157,12 @@ export function recountTags(tx: TableSource, written: Retagged): Promise<void> {
   return recountTagsIn(searchTables(tx), written);
 }
 
-/** Removes a piece and its passages from the index (call it where the piece is deleted). */
-export function removePieceFromIndex(db: Dexie, pieceId: string): Promise<void> {
-  return write(db, (t) => removePiecesIn(t, [pieceId]));
+/**
+ * Removes a piece and its passages from the index (call it where the piece is deleted), given
+ * its row as indexed.
+ */
+export function removePieceFromIndex(db: Dexie, piece: PieceRow): Promise<void> {
+  return write(db, (t) => removePiecesIn(t, [piece]));
 }
 
 /**

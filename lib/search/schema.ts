@@ -21,7 +21,10 @@ export const DEBATE_STORES = {
   searchLinks: 'pieceId, *selves, *targets',
 } as const;
 
-/** Upgrade to version 3: counts the facets (./facets.ts) of the pieces already indexed. */
+/**
+ * Upgrade to version 3: counts the facets (./facets.ts) of the pieces already indexed. (It also
+ * copied each piece's keys into its docs row, which nothing reads any more: see SearchDocsRow.)
+ */
 export async function upgradeFacetCounts(tx: Transaction): Promise<void> {
   // Version 3's tables only (`searchTables` names those of version 4 too).
   const t = {
@@ -32,14 +35,11 @@ export async function upgradeFacetCounts(tx: Transaction): Promise<void> {
   const state = await t.state.get('index');
   if (!state) return;
   const pieces = new Map((await t.pieces.toArray()).map((piece) => [piece.id, piece]));
-  const rows = await t.docs.toArray();
   state.facets = {};
-  for (const row of rows) {
+  await t.docs.each((row) => {
     const piece = pieces.get(row.pieceId);
-    row.facets = piece ? facetKeysOf(piece) : [];
-    countFacets(state.facets, row.facets, 1);
-  }
-  await t.docs.bulkPut(rows);
+    if (piece) countFacets(state.facets, facetKeysOf(piece), 1);
+  });
   await t.state.put(state);
 }
 
@@ -62,8 +62,8 @@ export async function upgradeDebateCounts(tx: Transaction): Promise<void> {
       const passage = passages.get(id);
       return passage ? passageTagsOf(passage) : { authorIds: [], themeIds: [] };
     });
-    // Every row, as removing it will take off its keys (those of a piece gone too).
-    addPairKeys(delta, rowPairKeys(row), 1);
+    const piece = pieces.get(row.pieceId);
+    if (piece) addPairKeys(delta, rowPairKeys(piece, row), 1);
   }
   await t.docs.bulkPut(rows);
   await t.pairs.bulkPut(applyPairDelta(new Map(), delta).put);

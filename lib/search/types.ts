@@ -111,11 +111,12 @@ export interface SearchDocsRow {
   /** The piece's own document, then one per passage (`passageIds[i]` ↔ `docs[i + 1]`). */
   docs: number[];
   passageIds: string[];
-  /** The facet keys the piece was counted under when indexed, taken off when it changes. */
-  facets: string[];
   /**
-   * Each passage's own tags (`passageIds[i]` ↔ `passageTags[i]`): with `facets`, what the piece
-   * and its passages were counted under in the debate counts (./pairs.ts).
+   * Each passage's own tags (`passageIds[i]` ↔ `passageTags[i]`): with the piece's row, what the
+   * piece and its passages are counted under in the facet and debate counts (./pairs.ts). The
+   * piece's tags are not copied here, so a change of its tags alone leaves this row as it is.
+   * (Rows written before this change also hold `facets`, those keys: unread, and not rewritten,
+   * as rewriting every row of a large collection takes seconds.)
    */
   passageTags: PassageTags[];
 }

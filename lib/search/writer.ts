@@ -8,7 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ContentRow, PassageRow, PieceRow } from '../model/records';
 import { analysePassage, analysePiece, type Analysed } from './analyze';
 import { linkTargets, selfKeysOf } from '../connections/links';
-import { countFacets, facetKeysOf, facetTagsOf } from './facets';
+import { countFacets, facetKeysOf } from './facets';
 import {
   addPairKeys,
   applyPairDelta,
@@ -163,20 +163,26 @@ async function removeDocs(
   state.docCount -= docNumbers.length;
 }
 
-/** Removes pieces' documents and links; what they were counted under is taken off `pairs`. */
+/**
+ * Removes pieces' documents and links; what they were counted under (`counted`: each one's row as
+ * it was indexed) is taken off the facet counts and `pairs`.
+ */
 async function removePieces(
   t: SearchTables,
   state: SearchStateRow,
-  pieceIds: string[],
+  pieceIds: readonly string[],
+  counted: ReadonlyMap<string, PieceRow>,
   pairs: Map<string, number>,
 ): Promise<void> {
-  const rows = await t.docs.bulkGet(pieceIds);
+  const rows = await t.docs.bulkGet([...pieceIds]);
   const numbers = rows.flatMap((row) => row?.docs ?? []);
   await removeDocs(t, state, numbers);
   for (const row of rows) {
     if (!row) continue;
-    countFacets(state.facets, row.facets, -1);
-    addPairKeys(pairs, rowPairKeys(row), -1);
+    const piece = counted.get(row.pieceId);
+    // A caller that rewrote or deleted a piece gives its row as indexed: counts never drift.
+    if (!piece) throw new Error(`The index holds piece ${row.pieceId} without its row as indexed.`);
+    uncount(state, pairs, piece, row);
   }
   const found = rows.filter((row) => row !== undefined).map((row) => row.pieceId);
   if (found.length > 0) {
@@ -197,18 +203,39 @@ async function savePairs(t: SearchTables, delta: ReadonlyMap<string, number>): P
   if (deleted.length > 0) await t.pairs.bulkDelete(deleted);
 }
 
-/** The debate keys (./pairs.ts) a docs row's piece and passages are counted under. */
-export function rowPairKeys(row: Pick<SearchDocsRow, 'facets' | 'passageTags'>): string[] {
-  return pairKeysOf(facetTagsOf(row.facets), row.passageTags);
+/** The debate keys (./pairs.ts) a piece, as indexed, and the passages of its docs row count under. */
+export function rowPairKeys(piece: PieceRow, row: Pick<SearchDocsRow, 'passageTags'>): string[] {
+  return pairKeysOf(piece, row.passageTags);
 }
 
-/** The docs row of a piece, with what it is counted under. */
+/** Counts a piece (its row as indexed) and its docs row's passages in the facets and `pairs`. */
+function count(
+  state: SearchStateRow,
+  pairs: Map<string, number>,
+  piece: PieceRow,
+  row: SearchDocsRow,
+): void {
+  countFacets(state.facets, facetKeysOf(piece), 1);
+  addPairKeys(pairs, rowPairKeys(piece, row), 1);
+}
+
+/** Takes off what `count` counted. */
+function uncount(
+  state: SearchStateRow,
+  pairs: Map<string, number>,
+  piece: PieceRow,
+  row: SearchDocsRow,
+): void {
+  countFacets(state.facets, facetKeysOf(piece), -1);
+  addPairKeys(pairs, rowPairKeys(piece, row), -1);
+}
+
+/** The docs row of a piece, with what its passages are counted under. */
 function docsRow(piece: PieceRow, docs: number[], passages: readonly PassageRow[]): SearchDocsRow {
   return {
     pieceId: piece.id,
     docs,
     passageIds: passages.map((p) => p.id),
-    facets: facetKeysOf(piece),
     passageTags: passages.map(passageTagsOf),
   };
 }
@@ -390,20 +417,28 @@ export async function sealTail(t: SearchTables, state: SearchStateRow): Promise<
  * written as segments of up to SEGMENT_POSTINGS postings, so memory stays bounded however many
  * pieces there are. Ids of pieces that no longer exist are removed from the index.
  */
-/** Rows whose tags alone changed (a merge, a deletion, bulk tagging), as written. */
+/** A piece whose tags alone changed: its row as indexed, and as written. */
+export interface RetaggedPiece {
+  before: PieceRow;
+  after: PieceRow;
+}
+
+/** Rows whose tags alone changed (a merge, a deletion, bulk tagging). */
 export interface Retagged {
-  pieces: readonly PieceRow[];
+  pieces: readonly RetaggedPiece[];
+  /** Passages as written. */
   passages: readonly PassageRow[];
 }
 
 /**
  * After a change of tags alone: re-counts the facets and debate counts of the pieces written
  * and of the pieces of the passages written, without reading their text or other passages
- * again, and starts a new generation, so searches read again which rows carry each tag.
+ * again, and starts a new generation, so searches read again which rows carry each tag. A docs
+ * row is rewritten only when tags of its passages changed.
  */
 export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise<void> {
   const state = await readState(t);
-  const pieces = new Map(changed.pieces.map((piece) => [piece.id, piece]));
+  const pieces = new Map(changed.pieces.map((change) => [change.after.id, change]));
   const passages = new Map<string, PassageRow[]>();
   for (const passage of changed.passages) {
     const list = passages.get(passage.pieceId);
@@ -411,27 +446,31 @@ export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise
     else passages.set(passage.pieceId, [passage]);
   }
   const missing = [...passages.keys()].filter((id) => !pieces.has(id));
-  for (const piece of await t.pieces.bulkGet(missing)) if (piece) pieces.set(piece.id, piece);
-  const ids = [...new Set([...pieces.keys(), ...passages.keys()])];
+  for (const piece of await t.pieces.bulkGet(missing)) {
+    if (piece) pieces.set(piece.id, { before: piece, after: piece });
+  }
+  const ids = [...pieces.keys()];
   const rows = await t.docs.bulkGet(ids);
   const delta = new Map<string, number>();
   const written: SearchDocsRow[] = [];
   rows.forEach((row, i) => {
-    const piece = pieces.get(ids[i]!);
-    if (!row || !piece) return; // not indexed yet: counted as it is when it is
-    const passageTags = [...row.passageTags];
-    for (const passage of passages.get(piece.id) ?? []) {
-      const at = row.passageIds.indexOf(passage.id);
-      if (at >= 0) passageTags[at] = passageTagsOf(passage);
+    const change = pieces.get(ids[i]!)!;
+    if (!row) return; // not indexed yet: counted as it is when it is
+    let next = row;
+    const ofPiece = passages.get(row.pieceId);
+    if (ofPiece) {
+      const passageTags = [...row.passageTags];
+      for (const passage of ofPiece) {
+        const at = row.passageIds.indexOf(passage.id);
+        if (at >= 0) passageTags[at] = passageTagsOf(passage);
+      }
+      next = { ...row, passageTags };
+      written.push(next);
     }
-    const next = { ...row, facets: facetKeysOf(piece), passageTags };
-    countFacets(state.facets, row.facets, -1);
-    countFacets(state.facets, next.facets, 1);
-    addPairKeys(delta, rowPairKeys(row), -1);
-    addPairKeys(delta, rowPairKeys(next), 1);
-    written.push(next);
+    uncount(state, delta, change.before, row);
+    count(state, delta, change.after, next);
   });
-  await t.docs.bulkPut(written);
+  if (written.length > 0) await t.docs.bulkPut(written);
   await savePairs(t, delta);
   await saveState(t, state);
 }
@@ -443,11 +482,22 @@ export interface PieceRows {
   passages: readonly PassageRow[];
 }
 
+export interface IndexOptions {
+  onProgress?: (progress: IndexProgress) => void;
+  /** The rows to index, held in memory: not read back. */
+  rows?: PieceRows;
+  /**
+   * Pieces rewritten or deleted since they were indexed, as they were then: what they are counted
+   * under is taken off. Every other indexed piece is counted under its stored row.
+   */
+  indexedAs?: ReadonlyMap<string, PieceRow>;
+}
+
+/** Indexes (or re-indexes) pieces; an id whose piece no longer exists is removed from the index. */
 export async function indexPiecesIn(
   t: SearchTables,
   ids: readonly string[],
-  onProgress?: (progress: IndexProgress) => void,
-  rows?: PieceRows,
+  { onProgress, rows, indexedAs }: IndexOptions = {},
 ): Promise<void> {
   const state = await readState(t);
   ids = [...new Set(ids)];
@@ -494,7 +544,14 @@ export async function indexPiecesIn(
       } else passages = await t.passages.where('pieceId').anyOf(chunk).toArray();
       byPiece = groupPassages(passages);
     }
-    if (!fresh) await removePieces(t, state, chunk, pairs);
+    if (!fresh) {
+      const counted = new Map<string, PieceRow>();
+      chunk.forEach((id, i) => {
+        const piece = indexedAs?.get(id) ?? pieces[i];
+        if (piece) counted.set(id, piece);
+      });
+      await removePieces(t, state, chunk, counted, pairs);
+    }
     timings.read += performance.now() - clock;
     clock = performance.now();
     const docRows: SearchDocsRow[] = [];
@@ -504,16 +561,15 @@ export async function indexPiecesIn(
       if (!piece) return;
       linkRows.push(linksRow(piece, contents[i]));
       const passagesOf = byPiece.get(piece.id) ?? [];
+      let row: SearchDocsRow;
       if (toTail) {
-        const { docs, row } = pieceDocs(state, piece, contents[i], passagesOf);
-        docRows.push(row);
-        tailDocs.push(...docs);
-      } else docRows.push(buildPieceDocs(builder, state, piece, contents[i], passagesOf));
+        const made = pieceDocs(state, piece, contents[i], passagesOf);
+        row = made.row;
+        tailDocs.push(...made.docs);
+      } else row = buildPieceDocs(builder, state, piece, contents[i], passagesOf);
+      docRows.push(row);
+      count(state, pairs, piece, row);
     });
-    for (const row of docRows) {
-      countFacets(state.facets, row.facets, 1);
-      addPairKeys(pairs, rowPairKeys(row), 1);
-    }
     timings.analyse += performance.now() - clock;
     clock = performance.now();
     await t.docs.bulkPut(docRows);
@@ -539,10 +595,12 @@ export async function indexPiecesIn(
   await saveState(t, state);
 }
 
-export async function removePiecesIn(t: SearchTables, ids: readonly string[]): Promise<void> {
+/** Removes pieces from the index; give each one's row as it was indexed (it may be gone). */
+export async function removePiecesIn(t: SearchTables, pieces: readonly PieceRow[]): Promise<void> {
   const state = await readState(t);
   const pairs = new Map<string, number>();
-  await removePieces(t, state, [...ids], pairs);
+  const counted = new Map(pieces.map((piece) => [piece.id, piece]));
+  await removePieces(t, state, [...counted.keys()], counted, pairs);
   await savePairs(t, pairs);
   await compactDead(t, state);
   await saveState(t, state);
@@ -551,12 +609,13 @@ export async function removePiecesIn(t: SearchTables, ids: readonly string[]): P
 /** Writes a docs row after a change of its passages, and the change of the debate counts. */
 async function recountPassages(
   t: SearchTables,
+  piece: PieceRow,
   row: SearchDocsRow,
   before: readonly string[],
 ): Promise<void> {
   const delta = new Map<string, number>();
   addPairKeys(delta, before, -1);
-  addPairKeys(delta, rowPairKeys(row), 1);
+  addPairKeys(delta, rowPairKeys(piece, row), 1);
   await t.docs.put(row);
   await savePairs(t, delta);
 }
@@ -570,7 +629,7 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   const piece = await t.pieces.get(passage.pieceId);
   if (!piece) return;
   const state = await readState(t);
-  const before = rowPairKeys(row);
+  const before = rowPairKeys(piece, row);
   const at = row.passageIds.indexOf(passage.id);
   if (at >= 0) {
     await removeDocs(t, state, [row.docs[at + 1]!]);
@@ -589,7 +648,7 @@ export async function indexPassageIn(t: SearchTables, passageId: string): Promis
   row.docs.push(info.doc);
   row.passageIds.push(passage.id);
   row.passageTags.push(passageTagsOf(passage));
-  await recountPassages(t, row, before);
+  await recountPassages(t, piece, row, before);
   await appendToTail(t, state, [{ info, analysed }]);
   await saveState(t, state);
 }
@@ -602,13 +661,16 @@ export async function removePassageIn(
   const row = await t.docs.get(passage.pieceId);
   const at = row ? row.passageIds.indexOf(passage.id) : -1;
   if (!row || at < 0) return;
+  // An indexed piece is stored until `removePiecesIn` takes it out, with its passages.
+  const piece = await t.pieces.get(passage.pieceId);
+  if (!piece) throw new Error(`The index holds piece ${row.pieceId} without its row as indexed.`);
   const state = await readState(t);
-  const before = rowPairKeys(row);
+  const before = rowPairKeys(piece, row);
   await removeDocs(t, state, [row.docs[at + 1]!]);
   row.docs.splice(at + 1, 1);
   row.passageIds.splice(at, 1);
   row.passageTags.splice(at, 1);
-  await recountPassages(t, row, before);
+  await recountPassages(t, piece, row, before);
   await compactDead(t, state);
   await saveState(t, state);
 }
@@ -754,5 +816,5 @@ export async function rebuildIn(
   ]);
   const ids = (await t.pieces.toCollection().primaryKeys()) as string[];
   await t.state.put(newState());
-  await indexPiecesIn(t, ids, onProgress);
+  await indexPiecesIn(t, ids, { onProgress });
 }

@@ -20,7 +20,12 @@ import {
 } from '../../../lib/collection/tags';
 import { VERSION_1_STORES } from '../../../lib/db/schema';
 import type { PieceRow, TagRow } from '../../../lib/model/records';
-import { rebuildSearchIndex, searchPassages, type PairCountsRow } from '../../../lib/search';
+import {
+  readFacetCounts,
+  rebuildSearchIndex,
+  searchPassages,
+  type PairCountsRow,
+} from '../../../lib/search';
 import { exportBackupBlob } from '../../../lib/backup/export-stream';
 import type { Backup } from '../../../lib/backup/format';
 import { SEARCH_STORES } from '../../../lib/search/schema';
@@ -68,11 +73,13 @@ async function tagNamed(db: CommonplaceDB, name: string): Promise<TagRow> {
 const sorted = (rows: PairCountsRow[]) =>
   [...rows].sort((a, b) => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0));
 
-/** The counts kept through every change equal those a rebuild from the rows makes. */
+/** The counts kept through every change (debate and facets) equal those a rebuild makes. */
 async function expectKeptAsRebuilt(db: CommonplaceDB) {
   const kept = sorted(await readDebateCounts(db, null));
+  const facets = await readFacetCounts(db);
   await rebuildSearchIndex(db);
   expect(kept).toEqual(sorted(await readDebateCounts(db, null)));
+  expect(facets).toEqual(await readFacetCounts(db));
   return kept;
 }
 
@@ -166,16 +173,9 @@ describe('the debate counts kept with the index', () => {
     const kept = await expectKeptAsRebuilt(db);
     expect(kept.length).toBeGreaterThan(1);
     const pieces = await db.pieces.toArray();
-    expect(
-      sorted(
-        await readDebateCounts(
-          db,
-          pieces.map((p) => p.id),
-        ),
-      ),
-    ).toEqual(kept);
+    expect(sorted(await readDebateCounts(db, pieces))).toEqual(kept);
     const one = pieces.find((p) => p.authorIds.length > 0 && p.themeIds.length > 0)!;
-    const ofOne = await readDebateCounts(db, [one.id]);
+    const ofOne = await readDebateCounts(db, [one]);
     const row = ofOne.find((r) => r.author === one.authorIds[0]);
     expect(row?.pieces[one.themeIds[0]!]).toBe(1);
     expect(ofOne.find((r) => r.author === '')?.pieces[one.themeIds[0]!]).toBe(1);

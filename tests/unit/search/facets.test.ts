@@ -129,6 +129,50 @@ describe('facet counts kept with the index', () => {
     expect(kept).toEqual(counted);
     expect([...kept.authors.values()].sort()).toEqual([1, 2]);
     expect([...kept.themes.values()]).toEqual([1]);
-    expect((await db.searchDocs.get(second.id))?.facets).toHaveLength(3);
+    expect(await db.searchDocs.get(second.id)).toEqual({
+      pieceId: second.id,
+      docs: [1],
+      passageIds: [],
+      passageTags: [],
+    });
+  });
+
+  test('docs rows that copied their piece’s facet keys (as written before) are not misread', async () => {
+    const name = `facets-${crypto.randomUUID()}`;
+    const fresh = new CommonplaceDB(`${name}-now`);
+    const saved = await savePiece(
+      fresh,
+      makeExtraction({ url: 'https://example.org/a', siteName: 'LeftEast' }),
+      { authors: ['Boris Kagarlitsky'], themes: ['Ukraine'], note: '' },
+    );
+    await savePiece(fresh, makeExtraction({ url: 'https://example.org/b' }), {
+      authors: ['Ilya Budraitskis'],
+      themes: [],
+      note: '',
+    });
+    const expected = await keptAndCounted(fresh);
+    // The same rows with a `facets` field in each docs row, as written before, here stale.
+    const old = new CommonplaceDB(name);
+    for (const table of old.tables) {
+      const rows = await fresh.table(table.name).toArray();
+      if (table.name === 'searchDocs') {
+        for (const row of rows) row.facets = ['a:stale', 't:stale'];
+      }
+      await table.bulkPut(rows);
+    }
+    fresh.close();
+    const db = old;
+    expect(await keptAndCounted(db)).toEqual(expected);
+    // Retagging after the upgrade counts from the piece rows.
+    await updatePiece(db, saved.id, {
+      title: saved.title,
+      publishedTime: null,
+      authors: ['Ilya Budraitskis'],
+      themes: [],
+      note: '',
+    });
+    const after = await keptAndCounted(db);
+    expect(after.kept).toEqual(after.counted);
+    expect([...after.kept.authors.values()]).toEqual([2]);
   });
 });

@@ -8,6 +8,7 @@ import {
   indexPiece,
   indexPieceRows,
   indexPieces,
+  readFacetCounts,
   rebuildSearchIndex,
   removePassageFromIndex,
   removePieceFromIndex,
@@ -70,18 +71,28 @@ describe('keeping the index current', () => {
     });
     const b = await putPiece(db, { title: 'Memory too', text: FILLER });
     await indexPieces(db, [a.id, b.id]);
-    await removePieceFromIndex(db, a.id);
+    await removePieceFromIndex(db, a);
     expect(await idsOf(db, 'memory')).toEqual([b.id]);
     expect(await searchPassages(db, 'memory')).toEqual([]);
   });
 
-  test('indexing a piece that no longer exists removes it', async () => {
+  test('indexing a piece that no longer exists, given its row as indexed, removes it', async () => {
     const db = freshDatabase();
-    const a = await putPiece(db, { title: 'Memory', text: FILLER });
+    const a = await putPiece(db, { title: 'Memory', text: FILLER, authors: ['Ann Example'] });
     await indexPiece(db, a.id);
     await db.pieces.delete(a.id);
-    await indexPiece(db, a.id);
+    await indexPiece(db, a.id, a);
     expect(await idsOf(db, 'memory')).toEqual([]);
+    expect((await readFacetCounts(db)).authors.size).toBe(0);
+  });
+
+  test('a piece deleted without its row as indexed is refused: its counts cannot be taken off', async () => {
+    const db = freshDatabase();
+    const a = await putPiece(db, { title: 'Memory', text: FILLER, authors: ['Ann Example'] });
+    await indexPiece(db, a.id);
+    await db.pieces.delete(a.id);
+    await expect(indexPiece(db, a.id)).rejects.toThrow(/without its row as indexed/);
+    expect(await idsOf(db, 'memory')).toEqual([a.id]);
   });
 
   test('passages added, changed and removed one at a time', async () => {
@@ -192,8 +203,9 @@ describe('segments, tail and merges', () => {
     // Re-save pieces whose documents are sealed, remove others: still right.
     await putPiece(db, { id: ids[0], title: 'Renamed', text: 'fresh words' });
     await indexPiece(db, ids[0]!);
-    await db.pieces.delete(ids[1]!);
-    await removePieceFromIndex(db, ids[1]!);
+    const second = (await db.pieces.get(ids[1]!))!;
+    await db.pieces.delete(second.id);
+    await removePieceFromIndex(db, second);
     // ids[0] keeps its passage, which has the word.
     expect(await idsOf(db, 'common')).toEqual(ids.filter((id) => id !== ids[1]).sort());
     expect(await idsOf(db, 'fresh')).toEqual([ids[0]]);
@@ -209,8 +221,9 @@ describe('segments, tail and merges', () => {
       await indexPieces(db, ids);
       all.push(...ids);
       if (round === 2) {
-        await db.pieces.delete(ids[0]!);
-        await removePieceFromIndex(db, ids[0]!);
+        const first = (await db.pieces.get(ids[0]!))!;
+        await db.pieces.delete(first.id);
+        await removePieceFromIndex(db, first);
       }
     }
     const state = (await db.searchState.get('index'))!;
