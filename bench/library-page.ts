@@ -609,6 +609,8 @@ export interface TagChangeTiming {
   floorMs: number;
   runs: number[];
   floorRuns: number[];
+  /** Median over the rounds of the change's time over the floor's in the same round. */
+  ratio: number;
   /** Every row the change writes (its index rows and counts too), put with plain Dexie. */
   allRowsMs: number;
   allRowsRuns: number[];
@@ -642,20 +644,21 @@ function rowChanges(from: Map<string, Map<string, string>>, to: Map<string, Map<
   });
 }
 
+/** A timed step and what puts the collection back after it. */
+interface Step {
+  run: () => Promise<unknown>;
+  reset: () => Promise<unknown>;
+}
+
 /**
- * The floor of every row a change writes: the change made and undone once to learn its rows,
- * then those rows put (and deleted) with plain Dexie, forth and back.
+ * The rows of every table a change writes, learnt by making and undoing it once: the steps that
+ * put (and delete) them with plain Dexie, forth and back.
  */
-async function allRowsFloor(
-  db: Database,
-  rounds: number,
-  change: () => Promise<unknown>,
-  undo: () => Promise<unknown>,
-): Promise<{ runs: number[]; rows: number }> {
+async function allRowsStep(db: Database, change: Step): Promise<{ step: Step; rows: number }> {
   const before = await tagTableRows(db);
-  await change();
+  await change.run();
   const after = await tagTableRows(db);
-  await undo();
+  await change.reset();
   const forth = rowChanges(before, after);
   const back = rowChanges(after, before);
   const apply = (changes: typeof forth) =>
@@ -665,23 +668,57 @@ async function allRowsFloor(
         if (gone.length > 0) await tx.table(name).bulkDelete(gone);
       }
     });
-  const runs = await bestOf(
-    rounds,
-    () => apply(forth),
-    () => apply(back),
-  );
-  return { runs, rows: forth.reduce((n, c) => n + c.put.length + c.gone.length, 0) };
+  return {
+    step: { run: () => apply(forth), reset: () => apply(back) },
+    rows: forth.reduce((n, c) => n + c.put.length + c.gone.length, 0),
+  };
 }
 
-async function bestOf(rounds: number, run: () => Promise<unknown>, reset: () => Promise<unknown>) {
-  const runs: number[] = [];
+/**
+ * Times the steps round by round, one after the other in each round, so that the machine's
+ * drift falls on all of them alike; returns each step's times.
+ */
+async function interleaved(rounds: number, steps: Step[]): Promise<number[][]> {
+  const times = steps.map(() => [] as number[]);
   for (let i = 0; i < rounds; i++) {
-    const start = now();
-    await run();
-    runs.push(now() - start);
-    await reset();
+    for (const [at, step] of steps.entries()) {
+      const start = now();
+      await step.run();
+      times[at]!.push(now() - start);
+      await step.reset();
+    }
   }
-  return runs;
+  return times;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** A change timed beside its floor and the floor of all its rows, in alternating rounds. */
+async function timeChange(
+  db: Database,
+  rounds: number,
+  change: string,
+  floor: Step,
+  ours: Step,
+  detail: (rows: number) => string,
+): Promise<TagChangeTiming> {
+  const all = await allRowsStep(db, ours);
+  const [floorRuns, runs, allRowsRuns] = await interleaved(rounds, [floor, ours, all.step]);
+  return {
+    change,
+    ms: Math.min(...runs!),
+    floorMs: Math.min(...floorRuns!),
+    runs: runs!,
+    floorRuns: floorRuns!,
+    ratio: median(runs!.map((ms, i) => ms / floorRuns![i]!)),
+    allRowsMs: Math.min(...allRowsRuns!),
+    allRowsRuns: allRowsRuns!,
+    detail: detail(all.rows),
+  };
 }
 
 /**
@@ -694,7 +731,7 @@ export async function timeTagChanges(
   chosen: number,
 ): Promise<TagChangeTiming[]> {
   const db = openDatabase();
-  const ROUNDS = 3;
+  const ROUNDS = 5;
   const ids = (await db.pieces.orderBy('capturedAt').primaryKeys()) as string[];
   const { tag: a } = await addTagToPieces(
     db,
@@ -717,59 +754,56 @@ export async function timeTagChanges(
     authorIds: mergedIds(p.authorIds, a.id, b.id),
     updatedAt: stamp,
   }));
-  const floorRuns = await bestOf(
-    ROUNDS,
-    () =>
+  const mergeFloor: Step = {
+    run: () =>
       db.transaction('rw', [db.pieces, db.tags], async () => {
         await db.pieces.bulkPut(merged);
         await db.tags.delete(a.id);
         await db.tags.put({ ...b, aliases: [a.name], aliasKeys: [a.key] });
       }),
-    () =>
+    reset: () =>
       db.transaction('rw', [db.pieces, db.tags], async () => {
         await db.pieces.bulkPut(before);
         await db.tags.bulkPut([a, b]);
       }),
-  );
+  };
   let merge: Awaited<ReturnType<typeof mergeTags>> | undefined;
-  const doMerge = async () => (merge = await mergeTags(db, a.id, b.id));
-  const undo = () => undoMerge(db, merge!);
-  const runs = await bestOf(ROUNDS, doMerge, undo);
-  const all = await allRowsFloor(db, ROUNDS, doMerge, undo);
-  timings.push({
-    change: `merge two authors of ${perAuthor.toLocaleString('en-US')} pieces each`,
-    ms: Math.min(...runs),
-    floorMs: Math.min(...floorRuns),
-    runs,
-    floorRuns,
-    allRowsMs: Math.min(...all.runs),
-    allRowsRuns: all.runs,
-    detail: `${before.length} pieces rewritten (${all.rows} rows in all); undone between rounds`,
-  });
+  const mergeStep: Step = {
+    run: async () => (merge = await mergeTags(db, a.id, b.id)),
+    reset: () => undoMerge(db, merge!),
+  };
+  timings.push(
+    await timeChange(
+      db,
+      ROUNDS,
+      `merge two authors of ${perAuthor.toLocaleString('en-US')} pieces each`,
+      mergeFloor,
+      mergeStep,
+      (rows) => `${before.length} pieces rewritten (${rows} rows in all); undone between rounds`,
+    ),
+  );
 
   const picked = ids.slice(-chosen);
   const rows = (await db.pieces.bulkGet(picked)).filter((p): p is PieceRow => p !== undefined);
   const themed = rows.map((p) => ({ ...p, themeIds: [...p.themeIds, 'bench-theme'] }));
-  const bulkFloor = await bestOf(
-    ROUNDS,
-    () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(themed)),
-    () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(rows)),
-  );
+  const bulkFloor: Step = {
+    run: () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(themed)),
+    reset: () => db.transaction('rw', db.pieces, () => db.pieces.bulkPut(rows)),
+  };
   let themeId = '';
-  const add = async () =>
-    (themeId = (await addTagToPieces(db, picked, 'theme', 'Bench theme')).tag.id);
-  const takeOff = () => removeTagFromPieces(db, picked, themeId);
-  const bulkRuns = await bestOf(ROUNDS, add, takeOff);
-  const bulkAll = await allRowsFloor(db, ROUNDS, add, takeOff);
-  timings.push({
-    change: `add a theme to ${chosen.toLocaleString('en-US')} chosen pieces`,
-    ms: Math.min(...bulkRuns),
-    floorMs: Math.min(...bulkFloor),
-    runs: bulkRuns,
-    floorRuns: bulkFloor,
-    allRowsMs: Math.min(...bulkAll.runs),
-    allRowsRuns: bulkAll.runs,
-    detail: `taken off between rounds; ${bulkAll.rows} rows in all`,
-  });
+  const bulkStep: Step = {
+    run: async () => (themeId = (await addTagToPieces(db, picked, 'theme', 'Bench theme')).tag.id),
+    reset: () => removeTagFromPieces(db, picked, themeId),
+  };
+  timings.push(
+    await timeChange(
+      db,
+      ROUNDS,
+      `add a theme to ${chosen.toLocaleString('en-US')} chosen pieces`,
+      bulkFloor,
+      bulkStep,
+      (rows) => `taken off between rounds; ${rows} rows in all`,
+    ),
+  );
   return timings;
 }

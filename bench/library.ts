@@ -724,6 +724,10 @@ async function diagnose(session: ExtensionSession, prefixes: string[]): Promise<
           target: round(1.5 * change.floorMs),
           note: `best of ${change.runs.length} (${runs(change.runs)} ms); ${change.detail}; one transaction, counts kept; target 1.5 × the floor below`,
         }),
+        benchRow(SUITE, '  the change over the floor, round by round: median', change.ratio, '×', {
+          target: 1.5,
+          note: `${change.runs.map((ms, i) => round(ms / change.floorRuns[i]!, 2)).join(', ')}: each round times the floor, the change and every row it writes, one after the other`,
+        }),
         benchRow(
           SUITE,
           '  floor: the same rows put with plain Dexie bulkPut',

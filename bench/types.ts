@@ -4,7 +4,8 @@ export interface BenchRow {
   suite: string;
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 'KB gz' | 'count';
+  /** `×`: a ratio to a floor timed in the same run. */
+  unit: 'ms' | 'KB' | 'MB' | 'KB gz' | 'count' | '×';
   /** The issue's target, same unit, when there is one. */
   target?: number;
   note?: string;
@@ -23,7 +24,7 @@ export type RowArgs = [
   extra?: Partial<BenchRow>,
 ];
 
-/** A row of `suite` with its value rounded to a tenth. */
+/** A row of `suite` with its value rounded to a tenth (a ratio to a hundredth). */
 export function benchRow(
   suite: string,
   name: string,
@@ -31,5 +32,6 @@ export function benchRow(
   unit: BenchRow['unit'],
   extra: Partial<BenchRow> = {},
 ): BenchRow {
-  return { suite, name, value: Math.round(value * 10) / 10, unit, ...extra };
+  const scale = unit === '×' ? 100 : 10;
+  return { suite, name, value: Math.round(value * scale) / scale, unit, ...extra };
 }

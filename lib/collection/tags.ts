@@ -7,6 +7,7 @@ import { addTagToPieceRows, removeTagFromPieceRows } from '../db/bulk-tags';
 import { nowIso, tablesOf, type CollectionTables } from '../db/schema';
 import {
   mergeTagRows,
+  piecesCarrying,
   removeTagRow,
   undoMergeRows,
   undoRemovalRows,
@@ -16,7 +17,7 @@ import {
 } from '../db/tag-merge';
 import { addAliasRow, removeAliasRow, renameTagRow, setPersonNameRow } from '../db/tag-names';
 import type { PersonName, TagKind, TagRow } from '../model/records';
-import { recountTags } from '../search';
+import { readAhead, recountTags } from '../search';
 import type { CommonplaceDB } from './database';
 import { writeTransaction } from './write';
 
@@ -24,19 +25,28 @@ export { listTags, setThemeColor, tagsByIds } from '../db/tags';
 export { TagNameTakenError } from '../db/tag-names';
 export type { TagMerge, TagRemoval };
 
-/** Runs a change of tags on pieces and passages, then keeps the index's counts current. */
+/**
+ * Runs a change of tags on pieces and passages, then keeps the index's counts current. The index
+ * rows of the pieces it will change (`pieceIds`) are read while they change.
+ */
 function retag<T>(
   db: CommonplaceDB,
+  pieceIds: (t: CollectionTables) => readonly string[] | Promise<readonly string[]>,
   change: (t: CollectionTables) => Promise<{ result: T; written: RowsWritten }>,
 ): Promise<T> {
   return writeTransaction(db, async (tx) => {
-    const { result, written } = await change(tablesOf(tx));
-    await recountTags(tx, written);
+    const t = tablesOf(tx);
+    const ahead = readAhead(tx, await pieceIds(t));
+    const { result, written } = await change(t);
+    await recountTags(tx, written, ahead);
     return result;
   });
 }
 
 const piecesOnly = (pieces: RowsWritten['pieces']): RowsWritten => ({ pieces, passages: [] });
+
+/** The pieces whose lists a merge or deletion recorded (what its Undo rewrites). */
+const listedPieces = (change: TagMerge | TagRemoval) => () => change.pieces.map((p) => p.id);
 
 /** Runs a change of the tags table alone. */
 function tagsOnly<T>(db: CommonplaceDB, change: (t: CollectionTables) => Promise<T>): Promise<T> {
@@ -68,14 +78,18 @@ export function setPersonName(
 
 /** Merges tag `fromId` into `intoId`; what it returns undoes it (`undoMerge`). */
 export function mergeTags(db: CommonplaceDB, fromId: string, intoId: string): Promise<TagMerge> {
-  return retag(db, async (t) => {
-    const { merge, written } = await mergeTagRows(t, fromId, intoId, nowIso());
-    return { result: merge, written };
-  });
+  return retag(
+    db,
+    (t) => piecesCarrying(t, fromId),
+    async (t) => {
+      const { merge, written } = await mergeTagRows(t, fromId, intoId, nowIso());
+      return { result: merge, written };
+    },
+  );
 }
 
 export function undoMerge(db: CommonplaceDB, merge: TagMerge): Promise<void> {
-  return retag(db, async (t) => ({
+  return retag(db, listedPieces(merge), async (t) => ({
     result: undefined,
     written: await undoMergeRows(t, merge, nowIso()),
   }));
@@ -83,14 +97,18 @@ export function undoMerge(db: CommonplaceDB, merge: TagMerge): Promise<void> {
 
 /** Deletes a tag from the collection; what it returns undoes it (`undoTagDeletion`). */
 export function deleteTag(db: CommonplaceDB, id: string): Promise<TagRemoval> {
-  return retag(db, async (t) => {
-    const { removal, written } = await removeTagRow(t, id, nowIso());
-    return { result: removal, written };
-  });
+  return retag(
+    db,
+    (t) => piecesCarrying(t, id),
+    async (t) => {
+      const { removal, written } = await removeTagRow(t, id, nowIso());
+      return { result: removal, written };
+    },
+  );
 }
 
 export function undoTagDeletion(db: CommonplaceDB, removal: TagRemoval): Promise<void> {
-  return retag(db, async (t) => ({
+  return retag(db, listedPieces(removal), async (t) => ({
     result: undefined,
     written: await undoRemovalRows(t, removal, nowIso()),
   }));
@@ -103,10 +121,14 @@ export function addTagToPieces(
   kind: TagKind,
   name: string,
 ): Promise<{ tag: TagRow; changed: number }> {
-  return retag(db, async (t) => {
-    const { tag, pieces } = await addTagToPieceRows(t, pieceIds, kind, name, nowIso());
-    return { result: { tag, changed: pieces.length }, written: piecesOnly(pieces) };
-  });
+  return retag(
+    db,
+    () => pieceIds,
+    async (t) => {
+      const { tag, pieces } = await addTagToPieceRows(t, pieceIds, kind, name, nowIso());
+      return { result: { tag, changed: pieces.length }, written: piecesOnly(pieces) };
+    },
+  );
 }
 
 /** Takes a tag off pieces; resolves to how many changed. */
@@ -115,8 +137,12 @@ export function removeTagFromPieces(
   pieceIds: readonly string[],
   tagId: string,
 ): Promise<number> {
-  return retag(db, async (t) => {
-    const pieces = await removeTagFromPieceRows(t, pieceIds, tagId, nowIso());
-    return { result: pieces.length, written: piecesOnly(pieces) };
-  });
+  return retag(
+    db,
+    () => pieceIds,
+    async (t) => {
+      const pieces = await removeTagFromPieceRows(t, pieceIds, tagId, nowIso());
+      return { result: pieces.length, written: piecesOnly(pieces) };
+    },
+  );
 }

@@ -111,6 +111,13 @@ async function restoreBoth(
   return { pieces, passages: passages.map((row) => row.after) };
 }
 
+/** Ids of the pieces filed under tag `tagId` (none when it no longer exists). */
+export async function piecesCarrying(t: CollectionTables, tagId: string): Promise<string[]> {
+  const tag = await t.tags.get(tagId);
+  if (!tag) return [];
+  return (await t.pieces.where(tagListField(tag.kind)).equals(tagId).primaryKeys()) as string[];
+}
+
 /**
  * Refuses to put `tag` back when its name or a spelling of it now finds another tag (made or
  * given that spelling since): two tags answering to one spelling would file clips at random.

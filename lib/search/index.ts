@@ -43,12 +43,14 @@ import {
   SEARCH_TABLES,
   indexPassageIn,
   indexPiecesIn,
+  readDocsAhead,
   rebuildIn,
   recountTagsIn,
   removePassageIn,
   rowPairKeys,
   removePiecesIn,
   searchTables,
+  type DocsReadAhead,
   type IndexProgress,
   type PieceRows,
   type Retagged,
@@ -151,10 +153,22 @@ export function indexPieceRows(
 
 /**
  * Keeps the index current after a change of tags alone (see `recountTagsIn`), in transaction
- * `tx` (over SEARCH_TABLES): give every piece and passage written.
+ * `tx` (over SEARCH_TABLES): give every piece and passage written, and what `readAhead` read.
  */
-export function recountTags(tx: TableSource, written: Retagged): Promise<void> {
-  return recountTagsIn(searchTables(tx), written);
+export function recountTags(
+  tx: TableSource,
+  written: Retagged,
+  ahead?: DocsReadAhead,
+): Promise<void> {
+  return recountTagsIn(searchTables(tx), written, ahead);
+}
+
+/**
+ * Starts reading what `recountTags` of these pieces will need, in transaction `tx`, before
+ * they are rewritten: the reading overlaps their change.
+ */
+export function readAhead(tx: TableSource, pieceIds: readonly string[]): DocsReadAhead {
+  return readDocsAhead(searchTables(tx), pieceIds);
 }
 
 /**

@@ -430,13 +430,50 @@ export interface Retagged {
   passages: readonly PassageRow[];
 }
 
+/** Docs rows of pieces about to be retagged, asked for before their rows are rewritten. */
+export interface DocsReadAhead {
+  ids: readonly string[];
+  rows: Promise<(SearchDocsRow | undefined)[]>;
+}
+
+/**
+ * Starts reading the docs rows a recount of `pieceIds` will need, so that the reading overlaps
+ * the change of the pieces (in the same transaction).
+ */
+export function readDocsAhead(t: SearchTables, pieceIds: readonly string[]): DocsReadAhead {
+  const rows = t.docs.bulkGet([...pieceIds]);
+  // Awaited by the recount; a change that throws first leaves it unawaited, and that is fine.
+  rows.catch(() => undefined);
+  return { ids: pieceIds, rows };
+}
+
+/** Docs rows of `ids`, from what was read ahead and, for the others, read now. */
+async function docsRows(
+  t: SearchTables,
+  ids: readonly string[],
+  ahead: DocsReadAhead | undefined,
+): Promise<(SearchDocsRow | undefined)[]> {
+  const known = new Map<string, SearchDocsRow | undefined>();
+  if (ahead) {
+    const rows = await ahead.rows;
+    ahead.ids.forEach((id, i) => known.set(id, rows[i]));
+  }
+  const rest = ids.filter((id) => !known.has(id));
+  if (rest.length > 0) (await t.docs.bulkGet(rest)).forEach((row, i) => known.set(rest[i]!, row));
+  return ids.map((id) => known.get(id));
+}
+
 /**
  * After a change of tags alone: re-counts the facets and debate counts of the pieces written
  * and of the pieces of the passages written, without reading their text or other passages
  * again, and starts a new generation, so searches read again which rows carry each tag. A docs
  * row is rewritten only when tags of its passages changed.
  */
-export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise<void> {
+export async function recountTagsIn(
+  t: SearchTables,
+  changed: Retagged,
+  ahead?: DocsReadAhead,
+): Promise<void> {
   const state = await readState(t);
   const pieces = new Map(changed.pieces.map((change) => [change.after.id, change]));
   const passages = new Map<string, PassageRow[]>();
@@ -450,7 +487,7 @@ export async function recountTagsIn(t: SearchTables, changed: Retagged): Promise
     if (piece) pieces.set(piece.id, { before: piece, after: piece });
   }
   const ids = [...pieces.keys()];
-  const rows = await t.docs.bulkGet(ids);
+  const rows = await docsRows(t, ids, ahead);
   const delta = new Map<string, number>();
   const written: SearchDocsRow[] = [];
   rows.forEach((row, i) => {
