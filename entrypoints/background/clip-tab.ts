@@ -36,6 +36,13 @@ async function inject<T>(tabId: number, file: '/clip.js' | '/clip-body.js'): Pro
   return result;
 }
 
+/** The tab `tabId`, or a ClipError when it was closed: `again` says what to do then. */
+export function existingTab(tabId: number, again: string) {
+  return browser.tabs.get(tabId).catch(() => {
+    throw new ClipError(`This tab is gone: open the page again and ${again}.`);
+  });
+}
+
 /**
  * Reads the tab's page into a preview, or throws a ClipError with a message for the user.
  * `pageMs` is the time spent reading inside the tab.
@@ -47,9 +54,7 @@ export async function readTabPreview(
   const reading = inject<ClipScriptResult>(tabId, '/clip.js');
   reading.catch(() => undefined);
   const [tab, fileAccessAllowed] = await Promise.all([
-    browser.tabs.get(tabId).catch(() => {
-      throw new ClipError('This tab is gone: open the page again and click Commonplace.');
-    }),
+    existingTab(tabId, 'click Commonplace'),
     browser.extension.isAllowedFileSchemeAccess(),
   ]);
   // Without host access the tab's URL is hidden; the injection error then tells what the page is.

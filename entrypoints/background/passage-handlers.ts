@@ -18,7 +18,7 @@ import { listTags } from '../../lib/collection/tags';
 import { sendPageCommand } from '../../lib/messaging';
 import { highlightCss } from '../../lib/passages/paint';
 import type { MessageHandlers, PageSelection, ShownPassage } from '../../lib/protocol';
-import { readTabBody, readTabPreview } from './clip-tab';
+import { existingTab, readTabBody, readTabPreview } from './clip-tab';
 import { shownPassages } from './answers';
 
 const db = openDatabase();
@@ -41,7 +41,7 @@ async function pending(token: string): Promise<PendingPassage> {
 
 /** Injects the page-side passages script (once per page; it ignores a second injection). */
 async function ensurePageScript(tabId: number): Promise<void> {
-  const tab = await browser.tabs.get(tabId);
+  const tab = await existingTab(tabId, 'select the passage');
   if (tab.url !== undefined) {
     const restriction = restrictionFor(tab.url, {
       fileAccessAllowed: await browser.extension.isAllowedFileSchemeAccess(),
@@ -150,8 +150,14 @@ export const passageHandlers: Pick<
       ...edits,
     });
     await browser.storage.session.remove(pendingKey(token));
-    await paintPiece(tabId, pieceId);
-    await sendPageCommand(tabId, 'page/close-editor', {});
+    // Saved: a page gone or reloaded meanwhile paints its passages when it loads again, and
+    // takes the editor with it. An error now would say the passage was not saved.
+    try {
+      await paintPiece(tabId, pieceId);
+      await sendPageCommand(tabId, 'page/close-editor', {});
+    } catch (error) {
+      console.warn('The passage is saved; its page could not be repainted:', error);
+    }
     return { ok: true };
   },
   'editor/cancel': async ({ token }) => {

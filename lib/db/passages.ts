@@ -5,6 +5,7 @@
 import type { TagEdits } from '../model/edits';
 import type { PassageRow } from '../model/records';
 import type { StoredSelector } from '../model/selectors';
+import { UserError } from '../errors';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
 import { ensureTagIds } from './tags';
@@ -22,7 +23,8 @@ export async function writeNewPassage(
   passage: NewPassage,
   stamp: string,
 ): Promise<PassageRow> {
-  if (!(await t.pieces.get(passage.pieceId))) throw new Error('The piece of this passage is gone.');
+  if (!(await t.pieces.get(passage.pieceId)))
+    throw new UserError('The piece of this passage is gone.');
   const tagIds = await ensureTagIds(t, passage, stamp);
   const row: PassageRow = {
     id: newId(),
@@ -48,7 +50,7 @@ export async function writePassageEdits(
   stamp: string,
 ): Promise<PassageRow> {
   const passage = await t.passages.get(id);
-  if (!passage) throw new Error('This passage no longer exists.');
+  if (!passage) throw new UserError('This passage no longer exists.');
   const tagIds = await ensureTagIds(t, edits, stamp);
   const updated: PassageRow = {
     ...passage,

@@ -5,6 +5,7 @@
 import type { PageExtraction } from '../extract/types';
 import type { PieceMetadataEdits, TagEdits } from '../model/edits';
 import type { ContentRow, PassageRow, PieceRow, TagRow } from '../model/records';
+import { UserError } from '../errors';
 import { assertSavable } from './limits';
 import { newId, type CollectionTables } from './schema';
 import { ensureTagIds, tagsByIds } from './tags';
@@ -99,7 +100,7 @@ export async function writePieceEdits(
   stamp: string,
 ): Promise<PieceWritten> {
   const piece = await t.pieces.get(id);
-  if (!piece) throw new Error('This piece no longer exists.');
+  if (!piece) throw new UserError('This piece no longer exists.');
   const tagIds = await ensureTagIds(t, edits, stamp);
   const updated: PieceRow = {
     ...piece,

@@ -6,6 +6,7 @@
 import { parsePersonName } from '../extract/names';
 import type { TagKind } from '../model/records';
 import { cleanTagName, tagKey, uniqueTagNames } from '../tags/normalize';
+import { UserError } from '../errors';
 import { assertSavable } from './limits';
 import { newId, nowIso, type CollectionTables } from './schema';
 import type { TagRow } from '../model/records';
@@ -78,8 +79,11 @@ export async function tagsByIds(t: CollectionTables, ids: string[]): Promise<Tag
 
 /** Sets a theme's highlight colour (`#rrggbb`). */
 export async function setThemeColor(t: CollectionTables, id: string, color: string): Promise<void> {
-  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new Error(`Not a colour: ${color}`);
-  await t.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
+  if (!/^#[0-9a-f]{6}$/i.test(color)) {
+    throw new UserError(`Not a colour: “${color}”. A colour is written #rrggbb.`);
+  }
+  const updated = await t.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
+  if (updated === 0) throw new UserError('This tag no longer exists: it was merged or deleted.');
 }
 
 /** The ids of the authors and themes named in `names`, creating the missing tags (in order). */

@@ -74,6 +74,20 @@ describe('editor/save', () => {
     expect(files).toEqual([['/passages.js'], ['/clip.js']]);
   });
 
+  it('answers saved when the page is gone before it is repainted', async () => {
+    const { token } = await annotating({ '/clip.js': readArticle() });
+    const { pieceId, ids } = await saveArticle('an older line');
+    const gone = new Error('Could not establish connection. Receiving end does not exist.');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(gone);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await passageHandlers['editor/save']({ token, edits }, frame)).toEqual({ ok: true });
+    const passages = await openDatabase().passages.where('pieceId').equals(pieceId).toArray();
+    expect(passages.filter((p) => !ids.includes(p.id)).map((p) => p.note)).toEqual([
+      'Worth keeping.',
+    ]);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   it("clips the page first when it is not saved, with the page's authors and themes", async () => {
     const { tab, token } = await annotating({
       '/clip.js': readArticle(),

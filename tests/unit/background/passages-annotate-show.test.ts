@@ -43,6 +43,16 @@ describe('passages/annotate', () => {
     );
   });
 
+  it('a tab closed meanwhile, in words, opening no editor', async () => {
+    const tab = await openTab(ARTICLE_URL, {}, articleAnswers());
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error(`No tab with id: ${tab.id}.`));
+    await expect(annotate({ tabId: tab.id }, extensionPage)).rejects.toThrow(
+      'This tab is gone: open the page again and select the passage.',
+    );
+    expect(fakeBrowser.scripting.executeScript).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   it("passes on the page's word when there is nothing to capture, opening no editor", async () => {
     const nothing = { ok: false, message: 'Select the text of the passage first.' } as const;
     const tab = await openTab(ARTICLE_URL, {}, { 'page/capture': nothing });

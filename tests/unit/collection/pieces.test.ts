@@ -6,6 +6,7 @@ import {
   savePiece,
   updatePiece,
 } from '../../../lib/collection/pieces';
+import { UserError } from '../../../lib/errors';
 import { StorageFullError } from '../../../lib/db/errors';
 import { RowTooLargeError } from '../../../lib/db/limits';
 import { LIMITS } from '../../../lib/model/row-schemas';
@@ -233,9 +234,10 @@ describe('editing and deleting', () => {
       'Christopher Ford',
       'Boris Kagarlitsky',
     ]);
-    await expect(
-      updatePiece(db, 'missing', { ...edits, title: 'x', publishedTime: null }),
-    ).rejects.toThrow('no longer exists');
+    const missing = updatePiece(db, 'missing', { ...edits, title: 'x', publishedTime: null });
+    await expect(missing).rejects.toThrow('no longer exists');
+    // Shown as it is, not as "Something went wrong".
+    await expect(missing).rejects.toBeInstanceOf(UserError);
   });
 
   test('deletePiece removes the piece, its copy and passages; restorePiece puts them back', async () => {

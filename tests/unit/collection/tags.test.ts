@@ -10,6 +10,7 @@ import {
   removeTagFromPieces,
   renameTag,
   setPersonName,
+  setThemeColor,
   TagNameTakenError,
   undoMerge,
   undoTagDeletion,
@@ -223,6 +224,18 @@ describe('renameTag', () => {
     await expect(taken).rejects.toMatchObject({ other: { id: full.id } });
     await expectRefused(() => renameTag(db, ilya.id, '   '), db, /at least one letter/);
     await expectRefused(() => renameTag(db, ilya.id, '—'), db, /at least one letter/);
+  });
+});
+
+describe('theme colours', () => {
+  test('a colour is set; a bad colour or a tag gone is refused, with nothing changed', async () => {
+    const db = freshDatabase();
+    await clip(db, 1, [], ['Novorossiya']);
+    const theme = (await db.tags.toArray()).find((t) => t.kind === 'theme')!;
+    await setThemeColor(db, theme.id, '#A0B1C2');
+    expect((await db.tags.get(theme.id))?.color).toBe('#a0b1c2');
+    await expectRefused(() => setThemeColor(db, theme.id, 'red'), db, /Not a colour: “red”/);
+    await expectRefused(() => setThemeColor(db, 'gone', '#000000'), db, /no longer exists/);
   });
 });
 
