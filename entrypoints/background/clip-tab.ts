@@ -36,10 +36,10 @@ async function inject<T>(tabId: number, file: '/clip.js' | '/clip-body.js'): Pro
   return result;
 }
 
-/** The tab `tabId`, or a ClipError when it was closed: `again` says what to do then. */
-export function existingTab(tabId: number, again: string) {
+/** The tab `tabId`, or a ClipError when it was closed: `then` says what to do after reopening. */
+export function existingTab(tabId: number, then?: string) {
   return browser.tabs.get(tabId).catch(() => {
-    throw new ClipError(`This tab is gone: open the page again and ${again}.`);
+    throw new ClipError(`This tab is gone: open the page again${then ? ` and ${then}` : ''}.`);
   });
 }
 

@@ -41,7 +41,7 @@ async function pending(token: string): Promise<PendingPassage> {
 
 /** Injects the page-side passages script (once per page; it ignores a second injection). */
 async function ensurePageScript(tabId: number): Promise<void> {
-  const tab = await existingTab(tabId, 'select the passage');
+  const tab = await existingTab(tabId);
   if (tab.url !== undefined) {
     const restriction = restrictionFor(tab.url, {
       fileAccessAllowed: await browser.extension.isAllowedFileSchemeAccess(),
@@ -152,12 +152,10 @@ export const passageHandlers: Pick<
     await browser.storage.session.remove(pendingKey(token));
     // Saved: a page gone or reloaded meanwhile paints its passages when it loads again, and
     // takes the editor with it. An error now would say the passage was not saved.
-    try {
-      await paintPiece(tabId, pieceId);
-      await sendPageCommand(tabId, 'page/close-editor', {});
-    } catch (error) {
-      console.warn('The passage is saved; its page could not be repainted:', error);
-    }
+    await paintPiece(tabId, pieceId).catch((error: unknown) =>
+      console.warn('The passage is saved; its page could not be repainted:', error),
+    );
+    await sendPageCommand(tabId, 'page/close-editor', {}).catch(() => undefined);
     return { ok: true };
   },
   'editor/cancel': async ({ token }) => {

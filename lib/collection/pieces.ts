@@ -69,7 +69,9 @@ export function deletePiece(db: CommonplaceDB, id: string): Promise<DeletedPiece
 /** Undoes deletePiece. */
 export function restorePiece(db: CommonplaceDB, deleted: DeletedPiece): Promise<void> {
   return writeTransaction(db, async () => {
+    // A piece of that id written since (an import) is what the index counted: it is replaced.
+    const replaced = await db.pieces.get(deleted.piece.id);
     await putBackPiece(db, deleted);
-    await indexPiece(db, deleted.piece.id);
+    await indexPiece(db, deleted.piece.id, replaced);
   });
 }

@@ -82,8 +82,10 @@ export async function setThemeColor(t: CollectionTables, id: string, color: stri
   if (!/^#[0-9a-f]{6}$/i.test(color)) {
     throw new UserError(`Not a colour: “${color}”. A colour is written #rrggbb.`);
   }
-  const updated = await t.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
-  if (updated === 0) throw new UserError('This tag no longer exists: it was merged or deleted.');
+  if (!(await t.tags.get(id))) {
+    throw new UserError('This tag no longer exists: it was merged or deleted.');
+  }
+  await t.tags.update(id, { color: color.toLowerCase(), updatedAt: nowIso() });
 }
 
 /** The ids of the authors and themes named in `names`, creating the missing tags (in order). */

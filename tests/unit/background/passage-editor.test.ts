@@ -86,6 +86,9 @@ describe('editor/save', () => {
       'Worth keeping.',
     ]);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    // The editor is still told to close (a page that is still there takes it away).
+    const sent = vi.mocked(fakeBrowser.tabs.sendMessage).mock.calls.map((c) => c[1]);
+    expect(sent).toContainEqual({ type: 'page/close-editor' });
   });
 
   it("clips the page first when it is not saved, with the page's authors and themes", async () => {

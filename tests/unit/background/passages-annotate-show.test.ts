@@ -47,7 +47,7 @@ describe('passages/annotate', () => {
     const tab = await openTab(ARTICLE_URL, {}, articleAnswers());
     vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error(`No tab with id: ${tab.id}.`));
     await expect(annotate({ tabId: tab.id }, extensionPage)).rejects.toThrow(
-      'This tab is gone: open the page again and select the passage.',
+      'This tab is gone: open the page again.',
     );
     expect(fakeBrowser.scripting.executeScript).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});

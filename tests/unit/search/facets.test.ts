@@ -91,6 +91,27 @@ describe('facet counts kept with the index', () => {
     expect(kept.authors.size + kept.themes.size).toBeGreaterThan(0);
   });
 
+  test('an Undo of a deletion puts the piece back over what was written since', async () => {
+    const db = freshDatabase();
+    const page = makeExtraction({ url: 'https://example.org/p', siteName: 'LeftEast' });
+    const piece = await savePiece(db, page, { authors: [AUTHORS[0]!], themes: [], note: '' });
+    const gone = (await deletePiece(db, piece.id))!;
+    await restorePiece(db, gone);
+    await updatePiece(db, piece.id, {
+      title: 'Edited',
+      publishedTime: null,
+      authors: [AUTHORS[1]!],
+      themes: [THEMES[0]!],
+      note: '',
+    });
+    // The Undo offered earlier, taken again: the row as deleted replaces the edited one.
+    await restorePiece(db, gone);
+    const { kept, counted } = await keptAndCounted(db);
+    expect(kept).toEqual(counted);
+    expect([...kept.authors.values()]).toEqual([1]);
+    expect(kept.themes.size).toBe(0);
+  });
+
   test('opening a version-2 database counts the pieces it holds', async () => {
     const name = `facets-${crypto.randomUUID()}`;
     // Version 2 as the app made it: an index without facet counts.
