@@ -3,7 +3,7 @@
  * Author names from bylines and metadata. Bylines are free text written for people ("By Ana García
  * y Luis Pérez · 3 March 2015 · Photo: Reuters"); this module turns them into a list of names.
  */
-import { isOrganisationName, parsePersonName } from './names';
+import { isNameParticle, isOrganisationName, parsePersonName } from './names';
 import { parseUrl } from './resolve-url';
 import { collapseWhitespace, foldKey, uniqueFolded } from './text';
 
@@ -19,7 +19,7 @@ export interface ParseAuthorsOptions {
 
 /** Words that introduce the author: "By", "Par", "Von", "Por", "Door", "Di" … */
 const PREFIX_RE =
-  /^(?:(?:(?:written|posted|words|story|text|report|reported|an article|article|post|published|submitted)\s+by|(?:(?:ein\s+)?(?:beitrag|artikel|text|gastbeitrag)|geschrieben|verfasst|veröffentlicht|erstellt|gepostet|publiziert)\s*von|(?:écrit|publié|rédigé|proposé)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da|by|par|von|por|door|di|da|de|af|av|przez|от|автор(?:ы)?|autor(?:in|innen|en|a|es)?|auteur(?:e|s|es)?|authors?|text|texte|verfasser(?:in)?)(?:\s*:)?)(?=\s|$|(?<=:)|(?<=von)\p{Lu})\s*/iu;
+  /^(?:(?:(?:written|posted|words|story|text|report|reported|an article|article|post|published|submitted)\s+by|(?:(?:ein\s+)?(?:beitrag|artikel|text|gastbeitrag)|geschrieben|verfasst|veröffentlicht|erstellt|gepostet|publiziert|eingestellt)\s*von|(?:écrit|publié|rédigé|proposé)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da|by|par|von|vom|por|door|di|da|de|af|av|przez|от|автор(?:ы)?|autor(?:in|innen|en|a|es)?|auteur(?:e|s|es)?|authors?|text|texte|verfasser(?:in)?)(?:\s*:)?)(?=\s|$|(?<=:)|(?<=von)\p{Lu})\s*/iu;
 
 /** Prefixes that are also name particles: only stripped when a full name follows. */
 const AMBIGUOUS_PREFIX_RE = /^(?:di|da|de|door|af|av)\s/i;
@@ -77,7 +77,8 @@ const ROLE_RE = new RegExp(
       'credits?',
       'crédits?',
       'bildnachweis',
-      // Link texts that follow a name in an author box.
+      // Link texts that follow a name in an author box ("Zeige alle Beiträge von …").
+      '(?:zeige|show|view|see) (?:alle|all)',
       'alle (?:artikel|beiträge|posts)',
       'weitere (?:artikel|beiträge)',
       'mehr (?:artikel|beiträge|von)',
@@ -115,7 +116,7 @@ const WEEKDAY_WORDS =
 
 /** Words that start a date or time stamp in a byline: everything from there on is dropped. */
 const DATE_START_RE =
-  /(?<!\p{L})(?:updated|update|published|posted|last modified|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)(?!\p{L})|\d/iu;
+  /(?<!\p{L})(?:updated|update|published|posted|last modified|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)(?!\p{L})|(?<![\p{L}\p{N}])\d/iu;
 
 /** Words left dangling at the end of a name after a date was cut off. */
 const DANGLING_RE = new RegExp(
@@ -276,18 +277,33 @@ function stripPrefix(text: string): string {
 
 function cleanName(text: string): string {
   return collapseWhitespace(text)
-    .replace(/^[\s"'“”‘’«»„,.;:–—\-*]+/u, '')
+    .replace(/^[\s"'“”‘’«»„,.;:–—\-*~]+/u, '')
     .replace(/[\s"'“”‘’«»„,;:–—\-*]+$/u, '')
     .replace(/(?<=\p{L}{2})\.$/u, '');
+}
+
+/**
+ * Words of a sentence, not a name: a capitalised word beside a lower-case one that is no particle
+ * ("in Uncategorized", "Hinterlasse einen", "Er studierte Russistik"). A name all in lower case
+ * ("mywakenews", "rasos") is a handle.
+ */
+function isPhrase(name: string): boolean {
+  const words = name.split(/\s+/);
+  return (
+    words.some((word) => /^\p{Lu}/u.test(word)) &&
+    words.some((word) => /^\p{Ll}+$/u.test(word) && !isNameParticle(word))
+  );
 }
 
 function isPlausibleName(name: string): boolean {
   if (name === '' || name.length > 70) return false;
   if (!/\p{L}/u.test(name)) return false;
-  if (/[\d@/\\<>{}=]|https?:|www\./i.test(name)) return false;
+  // Digits inside a handle ("freeman1984", "c1ph4") are a name's; a number on its own is not.
+  if (/[@/\\<>{}=]|https?:|www\.|(?<![\p{L}\p{N}])\d/iu.test(name)) return false;
   const words = name.toLowerCase().split(/\s+/);
   if (words.length > 6) return false;
   if (words.some((word) => JOB_WORDS.has(word))) return false;
+  if (isPhrase(name) && !isNonPersonAuthor(name)) return false;
   return !PLACEHOLDERS.has(name.toLowerCase());
 }
 
@@ -328,6 +344,8 @@ function namesFromString(raw: string, structured: boolean): string[] {
   const names: string[] = [];
   for (const line of text.split(SEGMENT_SPLIT_RE)) {
     for (let segment of splitSentences(line)) {
+      // "Veröffentlicht von HansG", "Posted by …": the prefix goes before a date is looked for.
+      segment = stripPrefix(cleanName(segment));
       const role = ROLE_RE.exec(segment);
       if (role) segment = segment.slice(0, role.index);
       const date = DATE_START_RE.exec(segment);

@@ -358,7 +358,8 @@ const TEXT_DATE_RE = new RegExp(
   [
     `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:de\\s+)?(${MONTH_NAMES})\\.?,?\\s+(?:de[l]?\\s+)?(\\d{4})(?!\\d)`,
     `(?<!\\p{L})(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
-    `(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?![\\d.]\\d)`,
+    // Not "28.09.1912:44": a two-digit year glued to a clock.
+    `(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?![\\d.]\\d|:\\d)`,
     `(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`,
     `(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`,
   ].join('|'),
@@ -417,15 +418,8 @@ function isFuture(iso: string, now = Date.now()): boolean {
   return Date.parse(iso) > now + 24 * 3600 * 1000;
 }
 
-/**
- * `iso` written in the offset of `other` (both from `parseDate`): a page that gives one date in UTC
- * and another in its own offset means the same clock, and the day a reader sees is the local one.
- */
-export function inOffsetOf(iso: string, other: string): string {
-  const offset = other.slice(19);
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (!match) return iso;
-  const minutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+/** `iso` (from `parseDate`) as the same instant in an offset of `minutes` east of UTC. */
+function withOffset(iso: string, minutes: number): string {
   const local = new Date(Date.parse(iso) + minutes * 60_000);
   return (
     format({
@@ -438,4 +432,33 @@ export function inOffsetOf(iso: string, other: string): string {
       offset: minutes,
     }) ?? iso
   );
+}
+
+/**
+ * `iso` written in the offset of `other` (both from `parseDate`): a page that gives one date in UTC
+ * and another in its own offset means the same clock, and the day a reader sees is the local one.
+ */
+export function inOffsetOf(iso: string, other: string): string {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(other.slice(19));
+  if (!match) return iso;
+  return withOffset(iso, (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])));
+}
+
+/**
+ * A UTC instant on the day the page prints beside it: a page stamped "2022-05-04T02:41:00Z" that
+ * shows "3 May 2022" was published on the 3rd where it was written. The instant stays; its offset
+ * becomes the smallest whole hours that put its clock on that day. A date without a clock
+ * (midnight UTC) or in an offset of its own is left as it is.
+ */
+export function onShownDay(iso: string, shownDays: readonly string[]): string {
+  if (!iso.endsWith('+00:00') || iso.includes('T00:00:00')) return iso;
+  const days = new Set(shownDays.map((shown) => shown.slice(0, 10)));
+  if (days.has(iso.slice(0, 10))) return iso;
+  const hour = Number(iso.slice(11, 13));
+  for (const hours of [-(hour + 1), 24 - hour]) {
+    if (Math.abs(hours) > 12) continue;
+    const shifted = withOffset(iso, hours * 60);
+    if (days.has(shifted.slice(0, 10))) return shifted;
+  }
+  return iso;
 }

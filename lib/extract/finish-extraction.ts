@@ -6,11 +6,11 @@
 import type { PageKind } from '../model/records';
 import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
 import { canonicalUrl, stripTracking } from './canonical-url';
-import { dateFromUrl, datesInText, firstDate, inOffsetOf, parseDate } from './dates';
+import { dateFromUrl, datesInText, firstDate, inOffsetOf, onShownDay, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { plainMetadata } from './plain-text';
-import { pickTitle } from './title';
+import { pickTitle, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
 import type {
@@ -186,6 +186,7 @@ export function finishPreview(page: RawPage): PagePreview {
             ...meta('apple-mobile-web-app-title'),
             ...meta('twitter:site'),
             ...raw.homeLinks,
+            ...siteNamesOfFeeds(raw.feedTitles),
           ],
           host: parseUrl(url)?.hostname || null,
         })) ?? url;
@@ -230,6 +231,7 @@ export function finishPreview(page: RawPage): PagePreview {
           ...meta('last-modified'),
           ...raw.timeHints.filter((hint) => hint.role === 'modified').map((hint) => hint.value),
         ]);
+  const datesShown = raw.dateTexts.flatMap((text) => datesInText(text, lang));
   // Structured dates first: they name their role (published, not modified). Then the page's own
   // <time> elements, the date in the URL (a CMS writes the day of publication there), and last a
   // date written in words near the title, which may be any date the text mentions.
@@ -252,10 +254,11 @@ export function finishPreview(page: RawPage): PagePreview {
           raw.article?.publishedTime,
           ...raw.timeHints.filter((hint) => hint.role === null).map((hint) => hint.value),
           dateFromUrl(url),
-          ...raw.dateTexts.flatMap((text) => datesInText(text, lang)),
+          ...datesShown,
         ]);
 
-  const publishedTime = localTime(publishedUtcOrLocal, modifiedTime);
+  const inOwnOffset = localTime(publishedUtcOrLocal, modifiedTime);
+  const publishedTime = inOwnOffset && onShownDay(inOwnOffset, datesShown);
 
   const pageKeywords = [...meta('keywords'), ...meta('news_keywords')].flatMap(splitKeywordList);
   const keywords =

@@ -153,6 +153,11 @@ export function isOrganisationName(name: string): boolean {
   return acronyms.length > 0 && (parts.length === 1 || acronyms.length < parts.length);
 }
 
+/** A particle of a name ("van", "de", "zu"): written in lower case inside a person's name. */
+export function isNameParticle(word: string): boolean {
+  return PARTICLES.has(word.toLowerCase());
+}
+
 /**
  * Splits a display name into family and given names, or keeps it whole as `literal` for an
  * organisation or a single-word name. Handles "Family, Given", particles joining the family name

@@ -106,6 +106,7 @@ export function plainMetadata(raw: RawPage): RawPage {
     textBylines: raw.textBylines.map(plain),
     tagLinks: raw.tagLinks.map(plain),
     homeLinks: raw.homeLinks.map(plain),
+    feedTitles: raw.feedTitles.map(plain),
     listingItems: raw.listingItems.map(plainItem),
   };
 }

@@ -87,10 +87,20 @@ const FOREIGN_REGION =
 function articleScope(doc: Document): ParentNode {
   const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0]!;
-  const body = doc.querySelector('[itemprop="articleBody"]');
+  // `~=`: Blogger writes itemprop="description articleBody".
+  const body = doc.querySelector('[itemprop~="articleBody"]');
   const scoped = body?.closest('[itemscope]') ?? body?.parentElement;
   if (scoped) return scoped;
   return doc.querySelector('main, [role="main"], #main, #content') ?? doc.body ?? doc;
+}
+
+/**
+ * Whether `element` sits in a comment thread, a widget or navigation inside `scope`. A region that
+ * holds the whole scope does not count: Blogger sets every post inside `.widget.Blog`.
+ */
+function inForeignRegion(element: Element, scope: ParentNode): boolean {
+  const region = element.closest(FOREIGN_REGION);
+  return region !== null && region !== scope && scope.contains(region);
 }
 
 /** Outermost matches of `selector` in `scope`, outside foreign regions, as trimmed text. */
@@ -102,7 +112,7 @@ function hintTexts(
   keep: (element: Element) => boolean = () => true,
 ): string[] {
   const matches = Array.from(scope.querySelectorAll(selector))
-    .filter((element) => !element.closest(FOREIGN_REGION) && keep(element))
+    .filter((element) => !inForeignRegion(element, scope) && keep(element))
     .slice(0, 60);
   const out: string[] = [];
   for (const element of matches) {
@@ -153,6 +163,9 @@ function homeLinkTexts(doc: Document, pageUrl: string): string[] {
   return out;
 }
 
+const FEED_LINK_SELECTOR =
+  'link[rel~="alternate" i][title][type="application/rss+xml" i], link[rel~="alternate" i][title][type="application/atom+xml" i]';
+
 function readMeta(doc: Document): Record<string, string[]> {
   const meta: Record<string, string[]> = {};
   const manyEntries = doc.querySelectorAll('article, .hentry').length > 1;
@@ -181,7 +194,7 @@ function readTimes(scope: ParentNode): TimeHint[] {
   for (const element of Array.from(
     scope.querySelectorAll('time, [itemprop="datePublished"], [itemprop="dateModified"]'),
   )) {
-    if (element.closest(FOREIGN_REGION)) continue;
+    if (inForeignRegion(element, scope)) continue;
     const value =
       element.getAttribute('datetime') ?? element.getAttribute('content') ?? elementText(element);
     if (!value) continue;
@@ -355,6 +368,12 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
     tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link)),
     homeLinks: homeLinkTexts(doc, pageUrl),
+    feedTitles: Array.from(
+      doc.querySelectorAll(FEED_LINK_SELECTOR),
+      (link) => link.getAttribute('title')?.trim() ?? '',
+    )
+      .filter(Boolean)
+      .slice(0, 10),
     timeHints: readTimes(scope),
     dateTexts: [...hintTexts(scope, DATE_TEXT_SELECTOR, 12, false), opening].filter(Boolean),
     textBylines: textBylines(opening, scope),

@@ -22,7 +22,8 @@ export interface TitleSources {
 }
 
 /** Separators between a title and a site name or tagline. */
-const SEPARATOR_RE = /\s+(?:[|–—·•›»~/\\-]|::|\/\/)\s+|\s*[|›»•]\s*/gu;
+const SEPARATOR_RE = /\s+(?:[|–—·•›»~/\\:-]|::|\/\/)\s+|\s*[|›»•]\s*/gu;
+const SPACED_SEPARATOR_RE = new RegExp(SEPARATOR_RE.source.split('|\\s*[')[0]!, 'gu');
 /** Longest heading taken for a title; longer "headings" are paragraphs set in large type. */
 const MAX_HEADING = 300;
 
@@ -56,21 +57,60 @@ function isSitePart(part: string, keys: readonly string[]): boolean {
   );
 }
 
-/** `title` without the site's name at either end: "Title - Site" → "Title". */
+/**
+ * `title` without the site's name and what follows it: "Title - Site" → "Title", "Site | Title"
+ * → "Title", "Title : Site | Tagline | Since 2005" → "Title". A site name may span separators
+ * ("Salsa-Figuren - Rueda in Berlin").
+ */
 export function withoutSite(title: string, keys: readonly string[]): string {
   // Each part with its place in `title`, so the kept ones keep the separators between them.
-  const parts: Array<{ text: string; start: number; end: number }> = [];
+  const parts: Array<{ start: number; end: number }> = [];
   let from = 0;
-  for (const separator of title.matchAll(SEPARATOR_RE)) {
-    parts.push({ text: title.slice(from, separator.index), start: from, end: separator.index });
+  // In «a quotation» the closing mark is no separator.
+  for (const separator of title.matchAll(
+    title.includes('«') ? SPACED_SEPARATOR_RE : SEPARATOR_RE,
+  )) {
+    parts.push({ start: from, end: separator.index });
     from = separator.index + separator[0].length;
   }
-  parts.push({ text: title.slice(from), start: from, end: title.length });
-  let first = 0;
-  let last = parts.length - 1;
-  while (last > first && isSitePart(parts[last]!.text, keys)) last--;
-  while (last > first && isSitePart(parts[first]!.text, keys)) first++;
-  return title.slice(parts[first]!.start, parts[last]!.end).trim();
+  parts.push({ start: from, end: title.length });
+  // Separators at either end ("Title |") go; an empty part between two is no site name.
+  while (parts.length > 1 && squash(title.slice(parts.at(-1)!.start)) === '') parts.pop();
+  while (parts.length > 1 && squash(title.slice(0, parts[0]!.end)) === '') parts.shift();
+  const text = (first: number, last: number) =>
+    title.slice(parts[first]!.start, parts[last]!.end).trim();
+  const isSite = (first: number, last: number) => {
+    const run = text(first, last);
+    if (squash(run) === '') return false;
+    return first === last ? isSitePart(run, keys) : keys.includes(squash(run));
+  };
+  // The site's name after the first part: it and what follows (taglines) go.
+  for (let first = 1; first < parts.length; first++) {
+    for (let last = parts.length - 1; last >= first; last--) {
+      if (isSite(first, last)) return withoutSite(text(0, first - 1), keys);
+    }
+  }
+  // The site's name before the title.
+  for (let last = parts.length - 2; last >= 0; last--) {
+    if (isSite(0, last)) return text(last + 1, parts.length - 1);
+  }
+  // Blogger's "Blog: Post": a colon cuts only the site's exact name.
+  const whole = text(0, parts.length - 1);
+  const named = /^([^:]+):\s+(?=\S)/u.exec(whole);
+  return named && keys.includes(squash(named[1]!)) ? whole.slice(named[0].length) : whole;
+}
+
+/**
+ * The site's name as its feed links give it: WordPress titles them "Site » Feed", "Site » Comments
+ * Feed", "Site » Post Comments Feed"; Blogger "Site - Atom", "Site - RSS".
+ */
+export function siteNamesOfFeeds(feedTitles: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const title of feedTitles) {
+    const site = /^(.+?) » /u.exec(title)?.[1] ?? /^(.+?) - (?:Atom|RSS)$/iu.exec(title)?.[1];
+    if (site) names.add(site.trim());
+  }
+  return [...names];
 }
 
 function words(text: string): string[] {
@@ -94,11 +134,10 @@ export function pickTitle(sources: TitleSources): string | null {
   const metaTitles = sources.metaTitles.map(clean).filter(Boolean);
   const documentTitle = clean(sources.documentTitle);
   const titles = [...metaTitles, documentTitle].filter(Boolean);
-  const heading = sources.headings.find(
-    (text) =>
-      text.length <= MAX_HEADING &&
-      !isSitePart(text, keys) &&
-      titles.some((title) => agrees(text, title)),
-  );
+  // A heading may carry the site's name too ("Title | Site" set as the page's <h1>).
+  const heading = sources.headings
+    .filter((text) => text.length <= MAX_HEADING && !isSitePart(text, keys))
+    .map(clean)
+    .find((text) => titles.some((title) => agrees(text, title)));
   return heading ?? titles[0] ?? sources.headings[0] ?? sources.readabilityTitle ?? null;
 }

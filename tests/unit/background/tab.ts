@@ -109,6 +109,7 @@ export function readArticle(overrides: Partial<RawPage> = {}): ClipScriptResult 
     textBylines: [],
     tagLinks: [],
     homeLinks: [],
+    feedTitles: [],
     timeHints: [],
     dateTexts: [],
     listingItems: [],

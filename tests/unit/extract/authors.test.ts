@@ -142,6 +142,22 @@ describe('parseAuthors on bylines seen on real pages', () => {
     ['Auteur', []],
     ['Борис Кагарлицкий', ['Борис Кагарлицкий']],
     ['Автор: Борис Кагарлицкий', ['Борис Кагарлицкий']],
+    // The prefix is read before a date: "Veröffentlicht" alone starts a date stamp.
+    ['Veröffentlicht von HansG', ['HansG']],
+    ['Eingestellt von Weinlachgummi', ['Weinlachgummi']],
+    ['vom Support Team', ['Support Team']],
+    ['Creeny Zeige alle Beiträge von Creeny', ['Creeny']],
+    ['~ Cem Basman', ['Cem Basman']],
+    // Digits inside a handle belong to it; a number on its own starts a date.
+    ['freeman1984', ['freeman1984']],
+    ['von r23 · 21.01.2009', ['r23']],
+    // The words of a meta line are no names.
+    [
+      'Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar',
+      ['freeman1984'],
+    ],
+    ['Er studierte Russistik und Geschichte in Berlin', []],
+    ['der Michel', ['der Michel']],
   ])('%j', (byline, expected) => {
     expect(parseAuthors([byline])).toEqual(expected);
   });

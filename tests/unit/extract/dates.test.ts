@@ -4,6 +4,7 @@ import {
   datesInText,
   firstDate,
   inOffsetOf,
+  onShownDay,
   parseDate,
 } from '../../../lib/extract/dates';
 
@@ -81,6 +82,48 @@ describe('datesInText', () => {
     expect(
       datesInText('3 March 2014 and 2014-03-16; 31.02.2014; version 1.2.2014.5; 45/13/2014'),
     ).toEqual(['2014-03-03T00:00:00+00:00', '2014-03-16T00:00:00+00:00']);
+  });
+});
+
+describe('datesInText and clocks', () => {
+  it('does not read a two-digit year glued to a clock as a year of four', () => {
+    expect(datesInText('macbacchi28.09.1912:44')).toEqual([]);
+    expect(datesInText('28.09.2019 12:44')).toEqual(['2019-09-28T00:00:00+00:00']);
+  });
+});
+
+describe('onShownDay', () => {
+  it('puts a UTC time on the day the page prints, keeping the instant', () => {
+    const shown = ['2022-05-03T00:00:00+00:00'];
+    const moved = onShownDay('2022-05-04T02:41:00+00:00', shown);
+    expect(moved).toBe('2022-05-03T23:41:00-03:00');
+    expect(Date.parse(moved)).toBe(Date.parse('2022-05-04T02:41:00Z'));
+    expect(onShownDay('2021-11-04T23:00:00+00:00', ['2021-11-05T00:00:00+00:00'])).toBe(
+      '2021-11-05T00:00:00+01:00',
+    );
+  });
+
+  it('leaves the time alone when the page shows its UTC day, no day near it, or gives an offset', () => {
+    expect(
+      onShownDay('2022-05-04T02:41:00+00:00', [
+        '2022-05-04T00:00:00+00:00',
+        '2022-05-03T00:00:00+00:00',
+      ]),
+    ).toBe('2022-05-04T02:41:00+00:00');
+    expect(onShownDay('2022-05-04T02:41:00+00:00', ['2022-04-01T00:00:00+00:00'])).toBe(
+      '2022-05-04T02:41:00+00:00',
+    );
+    // Noon UTC is on the day before only 13 hours west: no place a page is written.
+    expect(onShownDay('2023-11-06T12:00:00+00:00', ['2023-11-05T00:00:00+00:00'])).toBe(
+      '2023-11-06T12:00:00+00:00',
+    );
+    expect(onShownDay('2022-05-04T02:41:00+02:00', ['2022-05-03T00:00:00+00:00'])).toBe(
+      '2022-05-04T02:41:00+02:00',
+    );
+    // A day without a clock says nothing of its hour.
+    expect(onShownDay('2022-05-04T00:00:00+00:00', ['2022-05-03T00:00:00+00:00'])).toBe(
+      '2022-05-04T00:00:00+00:00',
+    );
   });
 });
 

@@ -48,6 +48,26 @@ describe('readPage', () => {
     expect((await extractPage(doc, url)).title).toBe('Rinderleber mit Apfel');
   });
 
+  it('reads the author of a Blogger post, which sits inside the page’s main widget', async () => {
+    const url = 'https://emacs-voice.blogspot.example/2019/10/meta-programming.html';
+    const body = '<p>And then I decided to make Emacs speak to me, one function at a time.</p>';
+    const html = `<html><head><title>Emacs Voice: Meta-Programming</title>
+      <link rel="alternate" type="application/atom+xml" title="Emacs Voice - Atom" href="/feeds">
+      </head><body><div class="widget Blog" id="Blog1"><div class="post hentry" itemscope>
+      <h3 class="post-title">Meta-Programming</h3>
+      <div class="post-body entry-content" itemprop="description articleBody">${body.repeat(12)}</div>
+      <div class="post-footer"><span class="post-author vcard">Posted by
+      <span class="fn" itemprop="author"><a class="g-profile" rel="author"
+      href="https://www.blogger.example/profile/1">T. V. Raman</a></span></span></div>
+      </div><div class="comments"><a rel="author" href="/profile/2">A Commenter</a></div></div>
+      </body></html>`;
+    const doc = domFor(html, url).window.document;
+    expect(readPage(doc, url).feedTitles).toEqual(['Emacs Voice - Atom']);
+    const page = await extractPage(doc, url);
+    expect(page.authors).toEqual(['T. V. Raman']);
+    expect(page.title).toBe('Meta-Programming');
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickTitle, type TitleSources } from '../../../lib/extract/title';
+import { pickTitle, siteNamesOfFeeds, type TitleSources } from '../../../lib/extract/title';
 
 const sources = (over: Partial<TitleSources>): TitleSources => ({
   documentTitle: null,
@@ -66,5 +66,74 @@ describe('pickTitle', () => {
     );
     expect(pickTitle(sources({ readabilityTitle: 'Lone guess' }))).toBe('Lone guess');
     expect(pickTitle(sources({}))).toBeNull();
+  });
+
+  it('cuts the site’s name and every tagline after it', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Against campism : Left-Review-Archiv | Debates since 2005 | 6. Jahrgang',
+          siteNames: ['Left-Review-Archiv'],
+        }),
+      ),
+    ).toBe('Against campism');
+  });
+
+  it('cuts a site name that has a separator of its own', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Against campism - Essays - Left Review in Berlin',
+          siteNames: ['Essays - Left Review in Berlin'],
+        }),
+      ),
+    ).toBe('Against campism');
+  });
+
+  it('keeps a quotation’s closing mark and an empty part between separators', () => {
+    expect(pickTitle(sources({ documentTitle: '«Wir waren fast 40 Tage in Quarantäne»' }))).toBe(
+      '«Wir waren fast 40 Tage in Quarantäne»',
+    );
+    expect(
+      pickTitle(sources({ documentTitle: 'left-review.example // » Boris Kagarlitsky' })),
+    ).toBe('Boris Kagarlitsky');
+  });
+
+  it('cuts the site’s name off a heading that carries it', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Against campism | Left Review',
+          metaTitles: ['Against campism'],
+          headings: ['Against campism | Left Review'],
+          siteNames: ['Left Review'],
+        }),
+      ),
+    ).toBe('Against campism');
+  });
+});
+
+describe('siteNamesOfFeeds', () => {
+  it('reads the site from WordPress and Blogger feed titles', () => {
+    expect(
+      siteNamesOfFeeds([
+        'Bibliothek 2.0 und mehr » Feed',
+        'Bibliothek 2.0 und mehr » Kommentar-Feed',
+        'Bibliothek 2.0 und mehr » Alles Neue mach der Mai… Kommentar-Feed',
+        'Emacspeak - Atom',
+        'Podcast Feed: 1337 Kultur (MP3 Audio)',
+      ]),
+    ).toEqual(['Bibliothek 2.0 und mehr', 'Emacspeak']);
+  });
+
+  it('lets a site named only by its feeds be cut from the title', () => {
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Alles Neue mach der Mai… | Bibliothek 2.0 und mehr',
+          siteNames: siteNamesOfFeeds(['Bibliothek 2.0 und mehr » Feed']),
+        }),
+      ),
+    ).toBe('Alles Neue mach der Mai…');
   });
 });
