@@ -270,6 +270,7 @@ export function finishPreview(page: RawPage): PagePreview {
           jsonLd.keywords,
           raw.tagLinks,
           meta('article:section'),
+          raw.breadcrumbs,
           jsonLd.sections,
         ]);
 

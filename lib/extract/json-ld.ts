@@ -37,6 +37,7 @@ const ARTICLE_TYPES = new Set([
   'thesis',
   'legislation',
   'speech',
+  'recipe',
 ]);
 
 const MAX_NODES = 2000;
@@ -177,7 +178,8 @@ export function readJsonLd(scripts: readonly string[]): JsonLdInfo {
     info.headline ??= text(node['headline']) ?? text(node['name']);
     info.description ??= text(node['description']);
     info.inLanguage ??= text(node['inLanguage']);
-    if (info.sections.length === 0) info.sections.push(...strings(node['articleSection']));
+    if (info.sections.length === 0)
+      info.sections.push(...strings(node['articleSection']), ...strings(node['recipeCategory']));
     if (info.keywords.length === 0) {
       for (const entry of strings(node['keywords'])) info.keywords.push(...entry.split(/[,;]/));
     }

@@ -107,6 +107,7 @@ export function plainMetadata(raw: RawPage): RawPage {
     tagLinks: raw.tagLinks.map(plain),
     homeLinks: raw.homeLinks.map(plain),
     feedTitles: raw.feedTitles.map(plain),
+    breadcrumbs: raw.breadcrumbs.map(plain),
     listingItems: raw.listingItems.map(plainItem),
   };
 }

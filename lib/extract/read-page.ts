@@ -140,6 +140,25 @@ function inRunningText(link: Element): boolean {
   return text - linked > 40 && linked < text / 2;
 }
 
+/** Menus of the page (outside the piece): their tag links are the site's, not the piece's. */
+const MENU_REGION = 'header, [class*="menu" i], [role="navigation"]';
+
+/**
+ * Tag and category links of the piece; when the piece's element has none (its tags are set
+ * beside it, outside `<article>`), those of the page outside its menus and widgets.
+ */
+function tagLinkTexts(scope: ParentNode, doc: Document): string[] {
+  const inScope = hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link));
+  if (inScope.length > 0 || scope === doc || !doc.body) return inScope;
+  return hintTexts(
+    doc.body,
+    TAG_LINK_SELECTOR,
+    40,
+    false,
+    (link) => !inRunningText(link) && !link.closest(MENU_REGION),
+  );
+}
+
 /** Where a site's name links home: its banner's heading, logo text or title link. */
 const HOME_LINK_SELECTOR =
   'h1 a[href], header a[href], .site-title a[href], .blog-title a[href], #site-title a[href], #header a[href]';
@@ -165,6 +184,29 @@ function homeLinkTexts(doc: Document, pageUrl: string): string[] {
 
 const FEED_LINK_SELECTOR =
   'link[rel~="alternate" i][title][type="application/rss+xml" i], link[rel~="alternate" i][title][type="application/atom+xml" i]';
+
+/** A page's trail of sections ("Home › Rezepte › Frühstück"), marked up or named so. */
+const BREADCRUMB_SELECTOR =
+  '[itemtype*="BreadcrumbList"], nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], #crumbs, .crumbs';
+
+/**
+ * The sections a page's breadcrumb trail links to, without its home page and the page itself:
+ * the categories the site files the piece under.
+ */
+function breadcrumbTexts(doc: Document, pageUrl: string): string[] {
+  const page = parseUrl(pageUrl);
+  const trail = doc.querySelector(BREADCRUMB_SELECTOR);
+  if (!page || !trail) return [];
+  const out: string[] = [];
+  for (const link of Array.from(trail.querySelectorAll('a[href]')).slice(0, 12)) {
+    const target = parseUrl(link.getAttribute('href') ?? '', page);
+    if (!target || target.pathname.replace(/\/+$/, '') === '') continue;
+    if (target.host === page.host && target.pathname === page.pathname) continue;
+    const text = elementText(link);
+    if (text && text.length <= 60 && !out.includes(text)) out.push(text);
+  }
+  return out.slice(0, 6);
+}
 
 function readMeta(doc: Document): Record<string, string[]> {
   const meta: Record<string, string[]> = {};
@@ -366,8 +408,9 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     ),
     canonicalHref: canonical?.getAttribute('href')?.trim() || null,
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
-    tagLinks: hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link)),
+    tagLinks: tagLinkTexts(scope, doc),
     homeLinks: homeLinkTexts(doc, pageUrl),
+    breadcrumbs: breadcrumbTexts(doc, pageUrl),
     feedTitles: Array.from(
       doc.querySelectorAll(FEED_LINK_SELECTOR),
       (link) => link.getAttribute('title')?.trim() ?? '',

@@ -41,6 +41,8 @@ export interface RawPage {
   tagLinks: string[];
   /** Text of headings and banner links that lead to the site's home page: the site's name. */
   homeLinks: string[];
+  /** Sections the page's breadcrumb trail links to (not its home page, not the page itself). */
+  breadcrumbs: string[];
   /** Titles of the page's RSS and Atom links ("Site » Feed"): they name the site. */
   feedTitles: string[];
   /** `<time>` / `itemprop=datePublished|dateModified` values near the article, as written. */

@@ -110,6 +110,7 @@ export function readArticle(overrides: Partial<RawPage> = {}): ClipScriptResult 
     tagLinks: [],
     homeLinks: [],
     feedTitles: [],
+    breadcrumbs: [],
     timeHints: [],
     dateTexts: [],
     listingItems: [],

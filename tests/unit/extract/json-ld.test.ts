@@ -22,6 +22,24 @@ describe('readJsonLd', () => {
     expect(info.keywords).toEqual(['Ukraine', 'Labour movement']);
   });
 
+  it('reads a recipe as the page’s piece: its author, date, keywords and category', () => {
+    const info = readJsonLd([
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'Recipe',
+        name: 'Mandarinen-Schmand-Kuchen',
+        author: { '@type': 'Person', name: 'jesusfreak' },
+        datePublished: '2006-10-10',
+        recipeCategory: 'Frucht',
+        keywords: ['Backen', 'Vegetarisch'],
+      }),
+    ]);
+    expect(info.authorNames).toEqual(['jesusfreak']);
+    expect(info.datePublished).toEqual(['2006-10-10']);
+    expect(info.keywords).toEqual(['Backen', 'Vegetarisch']);
+    expect(info.sections).toEqual(['Frucht']);
+  });
+
   it('follows @graph, @id references and givenName/familyName', () => {
     const info = readJsonLd([
       JSON.stringify({

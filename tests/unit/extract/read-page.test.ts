@@ -68,6 +68,32 @@ describe('readPage', () => {
     expect(page.title).toBe('Meta-Programming');
   });
 
+  it('takes the sections of the breadcrumb trail, without its home page and the page itself', () => {
+    const url = 'https://recipes.example/rezepte/porridge/';
+    const html = `<html><head><title>Porridge</title></head><body>
+      <nav class="breadcrumb"><a href="/">Home</a> › <a href="/rezepte/fruehstueck/">Frühstück</a>
+      › <a href="/rezepte/vegan/">Vegan</a> › <a href="/rezepte/porridge/">Porridge</a></nav>
+      <article><h1>Porridge</h1><p>Hafer in Milch kochen.</p></article></body></html>`;
+    expect(readPage(domFor(html, url).window.document, url).breadcrumbs).toEqual([
+      'Frühstück',
+      'Vegan',
+    ]);
+  });
+
+  it('takes tag links set beside the article when it has none, but not the site’s menus', () => {
+    const url = 'https://news.example/story/copperfield/';
+    const html = `<html><head><title>Story</title></head><body>
+      <header><a href="/tag/weather/">Weather</a></header>
+      <div class="menu"><a href="/tag/traffic/">Traffic</a></div>
+      <article><h1>Story</h1><p>What happened in Copperfield on Tuesday night.</p></article>
+      <ul class="story-tags"><li><a href="/tag/harris-county/">Harris County</a></li>
+      <li><a href="/tag/lewdness/">Lewdness</a></li></ul></body></html>`;
+    expect(readPage(domFor(html, url).window.document, url).tagLinks).toEqual([
+      'Harris County',
+      'Lewdness',
+    ]);
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
