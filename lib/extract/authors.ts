@@ -333,6 +333,8 @@ function namesFromString(raw: string, structured: boolean): string[] {
     .replace(/\bmailto:\S*/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
     .replace(/https?:\/\/\S+/gi, ' ')
+    // A handle after the name ("Williams Perdomo @wperdomod") is not a second name.
+    .replace(/(^|\s)@[\p{L}\d_.]+/gu, '$1')
     // "X (avec Y et Z)" names three people; other brackets hold roles, places or handles.
     .replace(/\(\s*(?:avec|with|mit|con|com|met|und|and|et|y)\s+([^)]*)\)/giu, ', $1')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');

@@ -293,6 +293,22 @@ function openingText(scope: ParentNode, doc: Document): string {
   return region ? textAtEdge(region, OPENING_CHARS, false) : '';
 }
 
+/**
+ * "by" and its kin in a post's meta line ("Posted in News by damianduchamps on August 3",
+ * "Gespeichert von rasos am 24. Juli", "par Didier Roy, 21 juin"): a handle in lower case counts
+ * here, where the line is known to be about the post. The name ends at a word that starts a date
+ * or a place ("on", "am", "le") or at punctuation.
+ */
+const META_BYLINE_RE =
+  /(?<![\p{L}\d])(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+((?!(?:the|a|an|der|die|das|den|dem|einem|einer|le|la|les|un|une|el|los|las)\s)[\p{L}][\p{L}\d.'’_-]*(?:\s+(?!(?:on|am|um|le|el|il|at|in|the|à|em|op)(?:\s|$))\p{Lu}[\p{L}.'’-]*){0,3})/gu;
+
+function metaLineBylines(lines: readonly string[]): string[] {
+  const names = lines.flatMap((line) =>
+    Array.from(line.matchAll(META_BYLINE_RE), (match) => match[1]!),
+  );
+  return [...new Set(names)].slice(0, 4);
+}
+
 /** Bylines written as text at the start or the end of the piece (at most four). */
 function textBylines(opening: string, scope: ParentNode): string[] {
   // `scope` is an element or the document itself.
@@ -356,6 +372,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
 
   const scope = articleScope(doc);
   const opening = openingText(scope, doc);
+  const metaLines = hintTexts(scope, DATE_TEXT_SELECTOR, 12, false);
   const canonical = doc.querySelector('link[rel~="canonical"][href]');
   const selectionText = doc.getSelection?.()?.toString() ?? '';
 
@@ -418,8 +435,8 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
       .filter(Boolean)
       .slice(0, 10),
     timeHints: readTimes(scope),
-    dateTexts: [...hintTexts(scope, DATE_TEXT_SELECTOR, 12, false), opening].filter(Boolean),
-    textBylines: textBylines(opening, scope),
+    dateTexts: [...metaLines, opening].filter(Boolean),
+    textBylines: [...metaLineBylines(metaLines), ...textBylines(opening, scope)].slice(0, 4),
     listingItems: readListingItems(doc, pageUrl),
     selectionText,
     content: null,

@@ -158,6 +158,7 @@ describe('parseAuthors on bylines seen on real pages', () => {
     ],
     ['Er studierte Russistik und Geschichte in Berlin', []],
     ['der Michel', ['der Michel']],
+    ['Por Williams Perdomo @wperdomod', ['Williams Perdomo']],
   ])('%j', (byline, expected) => {
     expect(parseAuthors([byline])).toEqual(expected);
   });

@@ -94,6 +94,20 @@ describe('readPage', () => {
     ]);
   });
 
+  it.each([
+    ['Posted in Datenschutz by damianduchamps on August 3, 2019', 'damianduchamps'],
+    ['Gespeichert von rasos am 24. Juli 2017 - 18:55', 'rasos'],
+    ['par Didier Roy, 21 juin 2018', 'Didier Roy'],
+    ['Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45', 'Pamela Sladky'],
+  ])('reads the author from the post’s meta line %j', async (line, name) => {
+    const url = 'https://blog.example/2019/08/03/hbdi/';
+    const body = '<p>Es bleibt weiterhin spannend, was die Behörden zum Thema noch sagen.</p>';
+    const html = `<html><head><title>HBDI</title></head><body><article><h1>HBDI</h1>
+      <div class="post-meta">${line}</div>${body.repeat(12)}</article></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.authors).toEqual([name]);
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
