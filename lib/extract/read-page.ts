@@ -81,7 +81,8 @@ const CLOSING_CHARS = 1200;
 
 /** Regions whose author/tag links belong to something else (comments, widgets, navigation). */
 const FOREIGN_REGION =
-  'aside, nav, #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
+  // An <aside class="meta"> inside an article holds the article's own date and tags (Drupal).
+  'aside:not([class*="meta" i]), nav, #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
 
 /** The element most likely to hold the piece, for scoping author and tag hints. */
 function articleScope(doc: Document): ParentNode {
@@ -253,9 +254,39 @@ function readTimes(scope: ParentNode): TimeHint[] {
   return hints;
 }
 
+/**
+ * "Veröffentlicht am 16.08.2019", "Erstellt am: Mittwoch, 1.11.2023", "Published on 3 May …": a
+ * date said to be the piece's. The date follows at once ("veröffentlicht das THW am Sonntag" in a
+ * sentence is not one).
+ */
+const PUBLISHED_PHRASE_RE =
+  /(?<!\p{L})(?:veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il|em))?\s*:?\s*((?:\p{L}+\.?,?\s+)?\d.{4,30})/giu;
+
+/** The dates the page's text says were the piece's publication (at most three), unparsed. */
+function publishedPhrases(doc: Document): string[] {
+  const text = doc.body ? textAtEdge(doc.body, PUBLISHED_PHRASE_CHARS, false) : '';
+  return Array.from(text.matchAll(PUBLISHED_PHRASE_RE), (match) => match[1]!).slice(0, 3);
+}
+
+/**
+ * Date lines beside the piece's element rather than in it (Blogger's `h2.date-header` stands
+ * above the post), outside menus, widgets and comments: the last resort for a date.
+ */
+function metaLinesAround(scope: ParentNode, doc: Document): string[] {
+  if (scope === doc || !doc.body) return [];
+  // The widget that holds the piece (Blogger's `.widget.Blog`) is searched, not the page's others.
+  const around = ('closest' in scope && (scope as Element).closest(FOREIGN_REGION)) || doc.body;
+  return hintTexts(around, DATE_TEXT_SELECTOR, 12, false, (element) => {
+    return !scope.contains(element) && !element.closest(MENU_REGION);
+  }).slice(0, 4);
+}
+
 /** Elements that hold a date, a byline or a post's meta line on most CMS themes. */
 const DATE_TEXT_SELECTOR =
   '[class*="date" i], [class*="datum" i], [class*="time" i], [class*="posted" i], [class*="publi" i], [class*="meta" i], [class*="byline" i], [class*="fecha" i], [id*="date" i]';
+
+/** How much of the page's text is searched for a phrase that gives the publication date. */
+const PUBLISHED_PHRASE_CHARS = 20_000;
 
 /** How much of the heading's region is kept for dates written in the text. */
 const OPENING_CHARS = 1500;
@@ -435,7 +466,12 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
       .filter(Boolean)
       .slice(0, 10),
     timeHints: readTimes(scope),
-    dateTexts: [...metaLines, opening].filter(Boolean),
+    dateTexts: [
+      ...publishedPhrases(doc),
+      ...metaLines,
+      opening,
+      ...metaLinesAround(scope, doc),
+    ].filter(Boolean),
     textBylines: [...metaLineBylines(metaLines), ...textBylines(opening, scope)].slice(0, 4),
     listingItems: readListingItems(doc, pageUrl),
     selectionText,

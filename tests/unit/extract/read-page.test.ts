@@ -108,6 +108,37 @@ describe('readPage', () => {
     expect(page.authors).toEqual([name]);
   });
 
+  it('dates a piece by a phrase that says it was published, not by a date a sentence names', async () => {
+    const url = 'https://verband.example/aktuelles/frauen/';
+    const body = '<p>Die Miniserie startet heute, und sie erzählt von Frauen im Ehrenamt.</p>';
+    const html = `<html><head><title>Frauen im Ehrenamt</title></head><body><article>
+      <h1>Frauen im Ehrenamt</h1>${body.repeat(10)}
+      <p>Den zweiten Teil veröffentlicht der Verband am Sonntag, 17.10.2021.</p>
+      </article><p class="footer-line">Erschienen am: 11.10.2021</p></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.publishedTime).toBe('2021-10-11T00:00:00+00:00');
+  });
+
+  it('dates a Blogger post by the date header above it, and a Drupal one by its meta aside', async () => {
+    const body = '<p>And then I decided to make Emacs speak to me, one function at a time.</p>';
+    const blogger = `<html><head><title>Emacs Voice: Meta</title></head><body>
+      <div class="widget Blog"><div class="date-outer"><h2 class="date-header"><span>Wednesday,
+      October 16, 2019</span></h2><div class="post hentry" itemscope><h3>Meta</h3>
+      <div class="post-body" itemprop="description articleBody">${body.repeat(12)}</div></div>
+      </div></div><div class="widget"><span class="date">1 January 2001</span></div></body></html>`;
+    const bloggerUrl = 'https://emacs-voice.blogspot.example/p/meta.html';
+    const post = await extractPage(domFor(blogger, bloggerUrl).window.document, bloggerUrl);
+    expect(post.publishedTime).toBe('2019-10-16T00:00:00+00:00');
+
+    const drupal = `<html><head><title>Gewalt</title></head><body><article class="node">
+      <h1>Gewalt</h1><aside class="meta"><time class="hpd-date">18. Okt 2023</time></aside>
+      ${body.repeat(12)}<aside class="related"><time>2. Januar 2020</time></aside></article>
+      </body></html>`;
+    const drupalUrl = 'https://hpd.example/artikel/gewalt';
+    const node = await extractPage(domFor(drupal, drupalUrl).window.document, drupalUrl);
+    expect(node.publishedTime?.slice(0, 10)).toBe('2023-10-18');
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
