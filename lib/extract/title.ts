@@ -43,6 +43,8 @@ function siteKeys(siteNames: ReadonlyArray<string | null>, host: string | null):
     const main = labels.length > 2 && labels.at(-2)!.length <= 3 ? labels.at(-3) : labels.at(-2);
     if (main && main.length >= 3) keys.add(squash(main));
   }
+  // WordPress's old default theme titles every post "Site » Blog Archive » Post".
+  keys.add('blogarchive').add('blogarchiv');
   keys.delete('');
   return [...keys];
 }
@@ -84,13 +86,19 @@ export function withoutSite(title: string, keys: readonly string[]): string {
     if (squash(run) === '') return false;
     return first === last ? isSitePart(run, keys) : keys.includes(squash(run));
   };
+  // The site's very name before the title ("Site » Blog Archive » Post"): it goes, and the rest
+  // is looked at again.
+  for (let last = parts.length - 2; last >= 0; last--) {
+    if (keys.includes(squash(text(0, last))))
+      return withoutSite(text(last + 1, parts.length - 1), keys);
+  }
   // The site's name after the first part: it and what follows (taglines) go.
   for (let first = 1; first < parts.length; first++) {
     for (let last = parts.length - 1; last >= first; last--) {
       if (isSite(first, last)) return withoutSite(text(0, first - 1), keys);
     }
   }
-  // The site's name before the title.
+  // A part that carries the site's name before the title ("Teufel Blog | Post").
   for (let last = parts.length - 2; last >= 0; last--) {
     if (isSite(0, last)) return text(last + 1, parts.length - 1);
   }
@@ -139,5 +147,28 @@ export function pickTitle(sources: TitleSources): string | null {
     .filter((text) => text.length <= MAX_HEADING && !isSitePart(text, keys))
     .map(clean)
     .find((text) => titles.some((title) => agrees(text, title)));
-  return heading ?? titles[0] ?? sources.headings[0] ?? sources.readabilityTitle ?? null;
+  const title = heading ? withoutKicker(heading, titles) : titles[0];
+  return title || sources.headings[0] || sources.readabilityTitle || null;
+}
+
+/** Words a kicker has at most ("Olympische Spiele in Paris", "Investitionen in IT-Sicherheit"). */
+const MAX_KICKER_WORDS = 6;
+
+/**
+ * The heading without a kicker set before the headline in the same element ("Tunesien Große
+ * Aufgaben …", "Local News | Brothel …"): the metadata's title is the heading's end, and the few
+ * words before it are the kicker. Words after it are the heading's own (a subtitle) and stay.
+ */
+function withoutKicker(heading: string, titles: readonly string[]): string {
+  const lower = heading.toLowerCase();
+  for (const title of titles) {
+    const end = title.toLowerCase();
+    if (end.length >= lower.length || !lower.endsWith(end) || lower.length !== heading.length)
+      continue;
+    const kicker = heading.slice(0, heading.length - title.length);
+    // A quotation before the headline ("„Pure Leere“: …") is part of it, not a kicker.
+    if (words(kicker).length <= MAX_KICKER_WORDS && !/^\s*["„“”«»‹›'‘’]/u.test(kicker))
+      return heading.slice(kicker.length).replace(/^[\s:|/–—-]+/u, '');
+  }
+  return heading.replace(/^[\s:|/–—-]+/u, '');
 }

@@ -20,6 +20,7 @@ describe('pickTitle', () => {
     ['Against campism :: Left Review', null],
     ['Against campism - left-review.example', null],
     ['Against campism | Rezension von Left-Review', null],
+    ['Left Review » Blog Archive » Against campism', 'Left Review'],
   ])('cuts the site name off %j', (documentTitle, siteName) => {
     expect(pickTitle(sources({ documentTitle, siteNames: [siteName] }))).toBe('Against campism');
   });
@@ -110,6 +111,29 @@ describe('pickTitle', () => {
         }),
       ),
     ).toBe('Against campism');
+  });
+});
+
+describe('pickTitle and kickers', () => {
+  it.each([
+    ['Tunesien Große Aufgaben für die neue Regierung', 'Große Aufgaben für die neue Regierung'],
+    ['Local News | Brothel busted in Boston', 'Brothel busted in Boston'],
+    [': Wie Firmen ihre Beschäftigten schützen', 'Wie Firmen ihre Beschäftigten schützen'],
+  ])('takes the headline without the kicker in the heading %j', (heading, headline) => {
+    expect(pickTitle(sources({ metaTitles: [headline], headings: [heading] }))).toBe(headline);
+  });
+
+  it('keeps a quotation that leads the headline, and a subtitle after it', () => {
+    const quoted = '„Pure Leere“: Marita Kramer verpasst Olympia';
+    expect(
+      pickTitle(sources({ metaTitles: ['Marita Kramer verpasst Olympia'], headings: [quoted] })),
+    ).toBe(quoted);
+    const long = 'Große Aufgaben für die neue Regierung: eine Analyse';
+    expect(
+      pickTitle(
+        sources({ metaTitles: ['Große Aufgaben für die neue Regierung'], headings: [long] }),
+      ),
+    ).toBe(long);
   });
 });
 
