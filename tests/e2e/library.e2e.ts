@@ -62,6 +62,8 @@ describe('library', () => {
       .check();
     await expect.poll(titles).toEqual([TITLES.sanctions, TITLES.seed]);
     await expect.poll(resultCount).toBe('2 of 3 pieces');
+    // The URL is written just after the paint: a reload before it would reload the old view.
+    await expect.poll(() => library.url()).toContain('themes=');
     await library.reload();
     await expect.poll(titles).toEqual([TITLES.sanctions, TITLES.seed]);
     await library
