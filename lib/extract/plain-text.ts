@@ -70,7 +70,8 @@ export function plainText(value: string, decode = false): string {
     if (next === text) break;
     text = next;
   }
-  return text;
+  // Soft hyphens and zero-width marks are for the line-breaker, not the words ("Mes­sen­ger").
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '');
 }
 
 function plainItem(item: ListingItem): ListingItem {

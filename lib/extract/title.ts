@@ -146,9 +146,30 @@ export function pickTitle(sources: TitleSources): string | null {
   const heading = sources.headings
     .filter((text) => text.length <= MAX_HEADING && !isSitePart(text, keys))
     .map(clean)
-    .find((text) => titles.some((title) => agrees(text, title)));
+    .find((text) => titles.some((title) => agrees(text, title) || isPartOf(text, title)));
   const title = heading ? withoutKicker(heading, titles) : titles[0];
   return title || sources.headings[0] || sources.readabilityTitle || null;
+}
+
+/**
+ * The heading is the title's first or last parts, up to a separator ("Ben Wilson Surf" of "Ben
+ * Wilson Surf - Point of Sail - Segelmacher in Kiel"): what the title adds is the site's.
+ */
+function isPartOf(heading: string, title: string): boolean {
+  const key = squash(heading);
+  // One word is a section's name more often than a piece's ("News", "Geschichte").
+  if (words(heading).length < 2 || key === squash(title)) return false;
+  const ends: number[] = [];
+  const starts: number[] = [];
+  for (const separator of title.matchAll(SEPARATOR_RE)) {
+    ends.push(separator.index);
+    starts.push(separator.index + separator[0].length);
+  }
+  // The parts at the start or at the end: a section's name stands in the middle.
+  return (
+    ends.some((end) => squash(title.slice(0, end)) === key) ||
+    starts.some((start) => squash(title.slice(start)) === key)
+  );
 }
 
 /** Words a kicker has at most ("Olympische Spiele in Paris", "Investitionen in IT-Sicherheit"). */

@@ -12,6 +12,10 @@ describe('plainText', () => {
     expect(plainText(input)).toBe(expected);
   });
 
+  it('drops soft hyphens and zero-width marks', () => {
+    expect(plainText('Mes\u00adsen\u00adger\u200bdienste\ufeff')).toBe('Messengerdienste');
+  });
+
   it('keeps a literal < that is not markup', () => {
     expect(plainText('a < b and 2<3, I <3 Kyiv')).toBe('a < b and 2<3, I <3 Kyiv');
   });

@@ -114,6 +114,29 @@ describe('pickTitle', () => {
   });
 });
 
+describe('pickTitle and the heading as a part of the title', () => {
+  it('takes a heading that is the title’s first or last part, whatever the rest says', () => {
+    const documentTitle =
+      'Ben Wilson Surf - Point of Sail - Segelmacher, Surf und Kite Shop in Kiel';
+    expect(pickTitle(sources({ documentTitle, headings: ['Ben Wilson Surf'] }))).toBe(
+      'Ben Wilson Surf',
+    );
+    expect(
+      pickTitle(
+        sources({
+          documentTitle: 'Home - Ein Quantensprung für Nordhausen',
+          headings: ['Ein Quantensprung für Nordhausen'],
+        }),
+      ),
+    ).toBe('Ein Quantensprung für Nordhausen');
+  });
+
+  it('passes over a one-word heading, a section’s name more often than a piece’s', () => {
+    const documentTitle = 'Chorgeschichte der Knaben seit 1960 - Geschichte';
+    expect(pickTitle(sources({ documentTitle, headings: ['Geschichte'] }))).toBe(documentTitle);
+  });
+});
+
 describe('pickTitle and kickers', () => {
   it.each([
     ['Tunesien Große Aufgaben für die neue Regierung', 'Große Aufgaben für die neue Regierung'],
