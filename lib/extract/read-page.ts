@@ -285,6 +285,16 @@ function metaLinesAround(scope: ParentNode, doc: Document): string[] {
 const DATE_TEXT_SELECTOR =
   '[class*="date" i], [class*="datum" i], [class*="time" i], [class*="posted" i], [class*="publi" i], [class*="meta" i], [class*="byline" i], [class*="fecha" i], [id*="date" i]';
 
+/** Metadata that gives the piece's publication date (`finishPreview` reads them first). */
+const STATED_DATE_KEYS = [
+  'article:published_time',
+  'datepublished',
+  'dc.date',
+  'dcterms.created',
+  'dc.date.issued',
+  'date',
+];
+
 /** How much of the page's text is searched for a phrase that gives the publication date. */
 const PUBLISHED_PHRASE_CHARS = 20_000;
 
@@ -441,6 +451,17 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     textLength >= MIN_ARTICLE_CHARS &&
     (reader || textLength >= SURE_ARTICLE_CHARS);
 
+  const meta = readMeta(doc);
+  const jsonLd = Array.from(
+    doc.querySelectorAll('script[type="application/ld+json" i]'),
+    (script) => script.textContent ?? '',
+  );
+  const timeHints = readTimes(scope);
+  // The page-wide searches for a date cost a whole-page walk: only a page that states none runs them.
+  const statesDate =
+    STATED_DATE_KEYS.some((key) => key in meta) ||
+    jsonLd.some((text) => text.includes('datePublished'));
+
   return {
     pageUrl,
     baseUrl: doc.baseURI || pageUrl,
@@ -449,11 +470,8 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     documentTitle: doc.title ?? '',
     headings: headings(scope, doc),
     documentLang: doc.documentElement?.getAttribute('lang')?.trim() || null,
-    meta: readMeta(doc),
-    jsonLd: Array.from(
-      doc.querySelectorAll('script[type="application/ld+json" i]'),
-      (s) => s.textContent ?? '',
-    ),
+    meta,
+    jsonLd,
     canonicalHref: canonical?.getAttribute('href')?.trim() || null,
     authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
     tagLinks: tagLinkTexts(scope, doc),
@@ -465,12 +483,12 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     )
       .filter(Boolean)
       .slice(0, 10),
-    timeHints: readTimes(scope),
+    timeHints,
     dateTexts: [
-      ...publishedPhrases(doc),
+      ...(statesDate ? [] : publishedPhrases(doc)),
       ...metaLines,
       opening,
-      ...metaLinesAround(scope, doc),
+      ...(statesDate ? [] : metaLinesAround(scope, doc)),
     ].filter(Boolean),
     textBylines: [...metaLineBylines(metaLines), ...textBylines(opening, scope)].slice(0, 4),
     listingItems: readListingItems(doc, pageUrl),
