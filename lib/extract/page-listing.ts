@@ -49,6 +49,16 @@ export const TAG_LINK_SELECTOR = [
   'a[href*="/categories/"]',
   'a[href*="/kategorie/"]',
   'a[href*="/schlagwort/"]',
+  'a[href*="/schlagworte/"]',
+  'a[href*="/stichwort/"]',
+  'a[href*="/tagged/"]',
+  'a[href*="/topic/"]',
+  'a[href*="/topics/"]',
+  'a[href*="/thema/"]',
+  'a[href*="/themen/"]',
+  'a[href*="/motcle/"]',
+  'a[href*="/mot-cle/"]',
+  'a[href*="/etiqueta/"]',
   'a[href*="/search/label/"]',
 ].join(', ');
 

@@ -139,6 +139,23 @@ describe('readPage', () => {
     expect(node.publishedTime?.slice(0, 10)).toBe('2023-10-18');
   });
 
+  it('takes the archive links of tags in other languages and CMSs as tag links', () => {
+    const url = 'https://journal.example/2022/05/trottinettes/';
+    const html = `<html><head><title>Trottinettes</title></head><body><article><h1>Trottinettes</h1>
+      <p>La mairesse a présenté un plan pour les trottinettes électriques cette semaine.</p>
+      <ul><li><a href="/motcle/valerie-plante">Valérie Plante</a></li>
+      <li><a href="/schlagworte/verkehr">Verkehr</a></li><li><a href="/topic/cities">Cities</a></li>
+      <li><a href="/tagged/scooters">Scooters</a></li><li><a href="/thema/mobilitaet">Mobilität</a></li>
+      </ul></article></body></html>`;
+    expect(readPage(domFor(html, url).window.document, url).tagLinks).toEqual([
+      'Valérie Plante',
+      'Verkehr',
+      'Cities',
+      'Scooters',
+      'Mobilität',
+    ]);
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
