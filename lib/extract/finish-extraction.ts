@@ -9,6 +9,7 @@ import { canonicalUrl, stripTracking } from './canonical-url';
 import { dateFromUrl, datesInText, firstDate, inOffsetOf, onShownDay, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
+import { PUBLISHED_META_KEYS } from './meta-keys';
 import { plainMetadata } from './plain-text';
 import { pickTitle, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
@@ -239,17 +240,10 @@ export function finishPreview(page: RawPage): PagePreview {
     pageKind === 'listing'
       ? null
       : firstDate([
-          ...meta('article:published_time'),
+          // JSON-LD's datePublished right after article:published_time, before the others.
+          ...meta(PUBLISHED_META_KEYS[0]!),
           ...jsonLd.datePublished,
-          ...meta('datepublished'),
-          ...meta('dc.date'),
-          ...meta('dcterms.created'),
-          ...meta('dc.date.issued'),
-          ...meta('date'),
-          ...meta('pubdate'),
-          ...meta('publishdate'),
-          ...meta('sailthru.date'),
-          ...meta('parsely-pub-date'),
+          ...PUBLISHED_META_KEYS.slice(1).flatMap(meta),
           ...raw.timeHints.filter((hint) => hint.role === 'published').map((hint) => hint.value),
           raw.article?.publishedTime,
           ...raw.timeHints.filter((hint) => hint.role === null).map((hint) => hint.value),

@@ -5,6 +5,7 @@
  */
 import { parseUrl } from './resolve-url';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { PUBLISHED_META_KEYS } from './meta-keys';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
 import { collapseWhitespace } from './text';
 import type { RawPage, TimeHint } from './types';
@@ -149,15 +150,16 @@ const MENU_REGION = 'header, [class*="menu" i], [role="navigation"]';
  * beside it, outside `<article>`), those of the page outside its menus and widgets.
  */
 function tagLinkTexts(scope: ParentNode, doc: Document): string[] {
-  const inScope = hintTexts(scope, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link));
+  const listed = (root: ParentNode, keep: (link: Element) => boolean) =>
+    hintTexts(root, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link) && keep(link));
+  const inScope = listed(scope, () => true);
   if (inScope.length > 0 || scope === doc || !doc.body) return inScope;
-  return hintTexts(
-    doc.body,
-    TAG_LINK_SELECTOR,
-    40,
-    false,
-    (link) => !inRunningText(link) && !link.closest(MENU_REGION),
-  );
+  return listed(doc.body, (link) => !link.closest(MENU_REGION));
+}
+
+/** A link to a site's home page ("/", "/?lang=de"). */
+function isRootPath(url: URL): boolean {
+  return url.pathname.replace(/\/+$/, '') === '';
 }
 
 /** Where a site's name links home: its banner's heading, logo text or title link. */
@@ -174,8 +176,7 @@ function homeLinkTexts(doc: Document, pageUrl: string): string[] {
   const out: string[] = [];
   for (const link of Array.from(doc.querySelectorAll(HOME_LINK_SELECTOR)).slice(0, 30)) {
     const target = parseUrl(link.getAttribute('href') ?? '', page);
-    if (!target || target.host !== page.host || target.pathname.replace(/\/+$/, '') !== '')
-      continue;
+    if (!target || target.host !== page.host || !isRootPath(target)) continue;
     const text = collapseWhitespace(link.textContent ?? '');
     if (text && text.length <= 100 && !out.includes(text)) out.push(text);
     if (out.length >= 3) break;
@@ -185,6 +186,16 @@ function homeLinkTexts(doc: Document, pageUrl: string): string[] {
 
 const FEED_LINK_SELECTOR =
   'link[rel~="alternate" i][title][type="application/rss+xml" i], link[rel~="alternate" i][title][type="application/atom+xml" i]';
+
+/** Titles of the page's RSS and Atom links (at most ten). */
+function feedTitles(doc: Document): string[] {
+  return Array.from(
+    doc.querySelectorAll(FEED_LINK_SELECTOR),
+    (link) => link.getAttribute('title')?.trim() ?? '',
+  )
+    .filter(Boolean)
+    .slice(0, 10);
+}
 
 /** A page's trail of sections ("Home › Rezepte › Frühstück"), marked up or named so. */
 const BREADCRUMB_SELECTOR =
@@ -201,7 +212,7 @@ function breadcrumbTexts(doc: Document, pageUrl: string): string[] {
   const out: string[] = [];
   for (const link of Array.from(trail.querySelectorAll('a[href]')).slice(0, 12)) {
     const target = parseUrl(link.getAttribute('href') ?? '', page);
-    if (!target || target.pathname.replace(/\/+$/, '') === '') continue;
+    if (!target || isRootPath(target)) continue;
     if (target.host === page.host && target.pathname === page.pathname) continue;
     const text = elementText(link);
     if (text && text.length <= 60 && !out.includes(text)) out.push(text);
@@ -284,16 +295,6 @@ function metaLinesAround(scope: ParentNode, doc: Document): string[] {
 /** Elements that hold a date, a byline or a post's meta line on most CMS themes. */
 const DATE_TEXT_SELECTOR =
   '[class*="date" i], [class*="datum" i], [class*="time" i], [class*="posted" i], [class*="publi" i], [class*="meta" i], [class*="byline" i], [class*="fecha" i], [id*="date" i]';
-
-/** Metadata that gives the piece's publication date (`finishPreview` reads them first). */
-const STATED_DATE_KEYS = [
-  'article:published_time',
-  'datepublished',
-  'dc.date',
-  'dcterms.created',
-  'dc.date.issued',
-  'date',
-];
 
 /** How much of the page's text is searched for a phrase that gives the publication date. */
 const PUBLISHED_PHRASE_CHARS = 20_000;
@@ -459,7 +460,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
   const timeHints = readTimes(scope);
   // The page-wide searches for a date cost a whole-page walk: only a page that states none runs them.
   const statesDate =
-    STATED_DATE_KEYS.some((key) => key in meta) ||
+    PUBLISHED_META_KEYS.some((key) => key in meta) ||
     jsonLd.some((text) => text.includes('datePublished'));
 
   return {
@@ -477,12 +478,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     tagLinks: tagLinkTexts(scope, doc),
     homeLinks: homeLinkTexts(doc, pageUrl),
     breadcrumbs: breadcrumbTexts(doc, pageUrl),
-    feedTitles: Array.from(
-      doc.querySelectorAll(FEED_LINK_SELECTOR),
-      (link) => link.getAttribute('title')?.trim() ?? '',
-    )
-      .filter(Boolean)
-      .slice(0, 10),
+    feedTitles: feedTitles(doc),
     timeHints,
     dateTexts: [
       ...(statesDate ? [] : publishedPhrases(doc)),

@@ -21,9 +21,12 @@ export interface TitleSources {
   host: string | null;
 }
 
-/** Separators between a title and a site name or tagline. */
-const SEPARATOR_RE = /\s+(?:[|–—·•›»~/\\:-]|::|\/\/)\s+|\s*[|›»•]\s*/gu;
-const SPACED_SEPARATOR_RE = new RegExp(SEPARATOR_RE.source.split('|\\s*[')[0]!, 'gu');
+/** Separators between a title and a site name or tagline, with spaces around them ("Title - Site"). */
+const SPACED_SEPARATOR = String.raw`\s+(?:[|–—·•›»~/\\:-]|::|\/\/)\s+`;
+/** …or marks that separate without spaces ("Title|Site", "Blog»Post"). */
+const SEPARATOR_RE = new RegExp(`${SPACED_SEPARATOR}|\\s*[|›»•]\\s*`, 'gu');
+/** In «a quotation» the closing mark is no separator. */
+const SPACED_SEPARATOR_RE = new RegExp(SPACED_SEPARATOR, 'gu');
 /** Longest heading taken for a title; longer "headings" are paragraphs set in large type. */
 const MAX_HEADING = 300;
 
@@ -60,15 +63,12 @@ function isSitePart(part: string, keys: readonly string[]): boolean {
 }
 
 /**
- * `title` without the site's name and what follows it: "Title - Site" → "Title", "Site | Title"
- * → "Title", "Title : Site | Tagline | Since 2005" → "Title". A site name may span separators
- * ("Salsa-Figuren - Rueda in Berlin").
+ * The parts of `title` between its separators, each with its place, so that a run of parts keeps
+ * the separators inside it.
  */
-export function withoutSite(title: string, keys: readonly string[]): string {
-  // Each part with its place in `title`, so the kept ones keep the separators between them.
+function titleParts(title: string): Array<{ start: number; end: number }> {
   const parts: Array<{ start: number; end: number }> = [];
   let from = 0;
-  // In «a quotation» the closing mark is no separator.
   for (const separator of title.matchAll(
     title.includes('«') ? SPACED_SEPARATOR_RE : SEPARATOR_RE,
   )) {
@@ -76,6 +76,16 @@ export function withoutSite(title: string, keys: readonly string[]): string {
     from = separator.index + separator[0].length;
   }
   parts.push({ start: from, end: title.length });
+  return parts;
+}
+
+/**
+ * `title` without the site's name and what follows it: "Title - Site" → "Title", "Site | Title"
+ * → "Title", "Title : Site | Tagline | Since 2005" → "Title". A site name may span separators
+ * ("Salsa-Figuren - Rueda in Berlin").
+ */
+export function withoutSite(title: string, keys: readonly string[]): string {
+  const parts = titleParts(title);
   // Separators at either end ("Title |") go; an empty part between two is no site name.
   while (parts.length > 1 && squash(title.slice(parts.at(-1)!.start)) === '') parts.pop();
   while (parts.length > 1 && squash(title.slice(0, parts[0]!.end)) === '') parts.shift();
@@ -159,18 +169,15 @@ function isPartOf(heading: string, title: string): boolean {
   const key = squash(heading);
   // One word is a section's name more often than a piece's ("News", "Geschichte").
   if (words(heading).length < 2 || key === squash(title)) return false;
-  const ends: number[] = [];
-  const starts: number[] = [];
-  for (const separator of title.matchAll(SEPARATOR_RE)) {
-    ends.push(separator.index);
-    starts.push(separator.index + separator[0].length);
-  }
+  const parts = titleParts(title);
   // The parts at the start or at the end: a section's name stands in the middle.
-  return (
-    ends.some((end) => squash(title.slice(0, end)) === key) ||
-    starts.some((start) => squash(title.slice(start)) === key)
+  return parts.some(
+    ({ start, end }) => squash(title.slice(0, end)) === key || squash(title.slice(start)) === key,
   );
 }
+
+/** What a kicker leaves before the headline (": Wie Firmen …"). */
+const LEADING_SEPARATOR_RE = /^[\s:|/–—-]+/u;
 
 /** Words a kicker has at most ("Olympische Spiele in Paris", "Investitionen in IT-Sicherheit"). */
 const MAX_KICKER_WORDS = 6;
@@ -189,7 +196,7 @@ function withoutKicker(heading: string, titles: readonly string[]): string {
     const kicker = heading.slice(0, heading.length - title.length);
     // A quotation before the headline ("„Pure Leere“: …") is part of it, not a kicker.
     if (words(kicker).length <= MAX_KICKER_WORDS && !/^\s*["„“”«»‹›'‘’]/u.test(kicker))
-      return heading.slice(kicker.length).replace(/^[\s:|/–—-]+/u, '');
+      return heading.slice(kicker.length).replace(LEADING_SEPARATOR_RE, '');
   }
-  return heading.replace(/^[\s:|/–—-]+/u, '');
+  return heading.replace(LEADING_SEPARATOR_RE, '');
 }
