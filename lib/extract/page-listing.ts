@@ -39,9 +39,22 @@ export const TAG_LINK_SELECTOR = [
   '.article-tags a',
   '.tag-list a',
   '.tags a',
+  // A box named for the piece's tags or categories whatever the theme's prefix (`post_tags`,
+  // `field--name-field-tags`), the name's last word: `product_categories-joghurt` is a term class.
+  ...['-', '_'].flatMap((sep) =>
+    ['tags', 'categories'].flatMap((name) => [
+      `[class$="${sep}${name}" i]:not(body) a`,
+      `[class*="${sep}${name} " i]:not(body) a`,
+    ]),
+  ),
   '.categories a',
   '[itemprop="keywords"] a',
   '.p-category',
+  // Subjects in schema.org microdata: a term (`<span itemprop="about">`) or links to terms.
+  'span[itemprop~="about"]:not([itemscope])',
+  '[itemprop~="about"] a[href]',
+  // MediaWiki's category box.
+  '.mw-normal-catlinks li a',
   // Archive links of WordPress, Blogger and most CMSs, whatever the theme calls their box.
   'a[href*="/tag/"]',
   'a[href*="/tags/"]',

@@ -82,8 +82,9 @@ const CLOSING_CHARS = 1200;
 
 /** Regions whose author/tag links belong to something else (comments, widgets, navigation). */
 const FOREIGN_REGION =
-  // An <aside class="meta"> inside an article holds the article's own date and tags (Drupal).
-  'aside:not([class*="meta" i]), nav, #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
+  // An <aside class="meta"> inside an article holds the article's own date and tags (Drupal), a
+  // <nav class="article-categories"> its categories (Fandom); a bare "categories" is the site's.
+  'aside:not([class*="meta" i]), nav:not([class*="-categories" i]):not([class*="-tags" i]), #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
 
 /** The element most likely to hold the piece, for scoping author and tag hints. */
 function articleScope(doc: Document): ParentNode {
@@ -142,19 +143,20 @@ function inRunningText(link: Element): boolean {
   return text - linked > 40 && linked < text / 2;
 }
 
-/** Menus of the page (outside the piece): their tag links are the site's, not the piece's. */
-const MENU_REGION = 'header, [class*="menu" i], [role="navigation"]';
+/** Menus and banners of the page (outside the piece): their links are the site's, not the piece's. */
+const MENU_REGION =
+  'header, [class*="menu" i], [role="navigation"], [class*="cookie" i], [class*="consent" i]';
 
 /**
  * Tag and category links of the piece; when the piece's element has none (its tags are set
- * beside it, outside `<article>`), those of the page outside its menus and widgets.
+ * beside it, outside `<article>`), those of the page outside its menus, widgets and footer.
  */
 function tagLinkTexts(scope: ParentNode, doc: Document): string[] {
   const listed = (root: ParentNode, keep: (link: Element) => boolean) =>
     hintTexts(root, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link) && keep(link));
   const inScope = listed(scope, () => true);
   if (inScope.length > 0 || scope === doc || !doc.body) return inScope;
-  return listed(doc.body, (link) => !link.closest(MENU_REGION));
+  return listed(doc.body, (link) => !link.closest(MENU_REGION) && !link.closest('footer'));
 }
 
 /** A link to a site's home page ("/", "/?lang=de"). */

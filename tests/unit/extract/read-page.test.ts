@@ -153,6 +153,50 @@ describe('readPage', () => {
     );
   });
 
+  it('takes a wiki’s category box and the subjects of schema.org microdata as tag links', () => {
+    const url = 'https://wiki.example/wiki/Water-Making_Spell';
+    const tagLinksOf = (body: string) =>
+      readPage(domFor(`<html><body>${body}</body></html>`, url).window.document, url)
+        .tagLinks.slice()
+        .sort();
+    const text = '<p>A charm that conjured a jet of clean water from the tip of a wand.</p>';
+    const mediawiki = `<div id="content" role="main"><h1>Water-Making Spell</h1>${text}
+      <div id="catlinks" class="catlinks"><div id="mw-normal-catlinks" class="mw-normal-catlinks">
+      <a href="/Special:Categories">Categories</a>: <ul><li><a href="/Category:Charms">Charms</a>
+      </li><li><a href="/Category:Conjurations">Conjurations</a></li></ul></div></div></div>`;
+    expect(tagLinksOf(mediawiki)).toEqual(['Charms', 'Conjurations']);
+    // Fandom sets the box in a <nav>; a <nav class="categories"> is the site's menu.
+    const fandom = `<nav class="categories"><ul><li><a href="/c/news">News</a></li></ul></nav>
+      <main><article><h1>Water-Making Spell</h1>${text}
+      <nav class="article-categories"><ul class="categories"><li><a href="/wiki/Category:Spells">
+      Spells</a></li></ul></nav></article></main>`;
+    expect(tagLinksOf(fandom)).toEqual(['Spells']);
+    const microdata = `<article><h1>DRESS syndrome</h1>${text}<ul>
+      <li><span itemprop="about">Eosinophilia</span></li><li><span itemprop="about">Toxicity</span>
+      </li></ul><ul><li itemprop="about"><span>Mehr über</span> <a href="/tv/">TV</a></li></ul>
+      <div itemprop="about" itemscope><span itemprop="name">A whole thing</span></div></article>`;
+    expect(tagLinksOf(microdata)).toEqual(['Eosinophilia', 'TV', 'Toxicity']);
+  });
+
+  it('takes links in a box named for the piece’s tags, not a term class or the site’s furniture', () => {
+    const url = 'https://reisen.example/emden-21416';
+    const html = `<html><body class="archive tax-product_categories">
+      <div class="cookie-consent"><ul class="cmplz-categories"><li><a href="#">Statistik</a></li>
+      </ul></div><article class="post product_categories-joghurt"><h1>Emden</h1>
+      <p>Ein Tag in der Altstadt von Emden, mit dem Rad und zu Fuß am Hafen entlang.</p>
+      <p><a href="/reise/hafen">Am Hafen</a></p></article>
+      <div class="post_tags"><a href="/entdecken/fahrradtour">Fahrradtour</a>
+      <a href="/entdecken/stadtkern">Historischer Stadtkern</a></div>
+      <div class="field field--name-field-tags clearfix"><a href="/t/ostfriesland">Ostfriesland</a>
+      </div><footer><ul class="footer__categories"><li><a href="/c/hund">Hund</a></li></ul></footer>
+      </body></html>`;
+    expect(readPage(domFor(html, url).window.document, url).tagLinks.slice().sort()).toEqual([
+      'Fahrradtour',
+      'Historischer Stadtkern',
+      'Ostfriesland',
+    ]);
+  });
+
   it('reads references in JSON-LD names, which Readability passes on as written', async () => {
     const url = 'https://diario.example/2022/5/3/policia/';
     const body = '<p>El inspector general anunció la noche de este martes una coordinación.</p>';
