@@ -362,6 +362,8 @@ const TEXT_DATE_RE = new RegExp(
     `(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?![\\d.]\\d|:\\d)`,
     `(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])`,
     `(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])`,
+    // "31.10.23", and "28.09.19" glued to its clock ("28.09.1912:44"); not a version ("1.2.10.5").
+    `(?<![\\p{L}\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:(?=\\d{1,2}:\\d{2})|(?!\\d|\\.\\d))`,
   ].join('|'),
   'giu',
 );
@@ -369,6 +371,12 @@ const TEXT_DATE_RE = new RegExp(
 function day(year: number, month: number | undefined, date: number): string | null {
   if (month === undefined) return null;
   return format({ year, month, day: date, hour: 0, minute: 0, second: 0, offset: 0 });
+}
+
+/** The year a two-digit year means: this century's unless that is more than a year ahead. */
+function fullYear(twoDigits: number, now = new Date()): number {
+  const year = 2000 + twoDigits;
+  return year > now.getUTCFullYear() + 1 ? year - 100 : year;
 }
 
 /** A slashed date: day first unless the first number cannot be a day's or the page is American. */
@@ -397,20 +405,28 @@ export function datesInText(text: string, lang: string | null = null): string[] 
           ? day(n(9), n(8), n(7))
           : m[10]
             ? day(n(10), n(11), n(12))
-            : slashed(n(13), n(14), n(15), monthFirst);
+            : m[13]
+              ? slashed(n(13), n(14), n(15), monthFirst)
+              : day(fullYear(n(18)), n(17), n(16));
     if (found) out.push(found);
   }
   return out;
 }
 
-/** The date a URL's path spells out (`/2019/08/02/`, `/2019-08-02-title`, `/20190802/`), or null. */
+/** The date a URL's path spells out (`/2019/08/02/`, `/2019-08-02-title`, `/20190802/`,
+ * `/29-10-2021`, `/08112021-title`), or null. */
 export function dateFromUrl(url: string): string | null {
   const path = parseUrl(url)?.pathname;
   if (!path) return null;
-  const m =
-    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/.exec(path) ??
-    /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/\-_.]|$)/.exec(path);
-  return m ? day(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const end = '(?:[/\\-_.]|$)';
+  const yearFirst =
+    new RegExp(`/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})${end}`).exec(path) ??
+    new RegExp(`/((?:19|20)\\d{2})(\\d{2})(\\d{2})${end}`).exec(path);
+  if (yearFirst) return day(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const dayFirst =
+    new RegExp(`/(\\d{2})-(\\d{2})-((?:19|20)\\d{2})${end}`).exec(path) ??
+    new RegExp(`/(\\d{2})(\\d{2})((?:19|20)\\d{2})${end}`).exec(path);
+  return dayFirst ? day(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])) : null;
 }
 
 /** True when `iso` is later than `now` by more than a day (time zones aside, a future date). */

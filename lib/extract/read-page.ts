@@ -84,12 +84,20 @@ const CLOSING_CHARS = 1200;
 const FOREIGN_REGION =
   // An <aside class="meta"> inside an article holds the article's own date and tags (Drupal), a
   // <nav class="article-categories"> its categories (Fandom); a bare "categories" is the site's.
-  'aside:not([class*="meta" i]), nav:not([class*="-categories" i]):not([class*="-tags" i]), #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]';
+  'aside:not([class*="meta" i]), nav:not([class*="-categories" i]):not([class*="-tags" i]), #comments, .comments, .comment, .comment-list, .related, .related-posts, .widget, .site-footer, [role="complementary"]:not([class*="meta" i])';
+
+const ENTRY_BODY_SELECTOR = '.entry-content, .post-body, .entry, [itemprop~="articleBody"]';
 
 /** The element most likely to hold the piece, for scoping author and tag hints. */
 function articleScope(doc: Document): ParentNode {
   const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0]!;
+  // The one hAtom entry with a body (Blogger's and older WordPress themes' `.hentry`); a quote
+  // widget may be an entry too.
+  const entries = Array.from(doc.querySelectorAll('.hentry')).filter((entry) =>
+    entry.querySelector(ENTRY_BODY_SELECTOR),
+  );
+  if (articles.length === 0 && entries.length === 1) return entries[0]!;
   // `~=`: Blogger writes itemprop="description articleBody".
   const body = doc.querySelector('[itemprop~="articleBody"]');
   const scoped = body?.closest('[itemscope]') ?? body?.parentElement;
@@ -145,7 +153,7 @@ function inRunningText(link: Element): boolean {
 
 /** Menus and banners of the page (outside the piece): their links are the site's, not the piece's. */
 const MENU_REGION =
-  'header, [class*="menu" i], [role="navigation"], [class*="cookie" i], [class*="consent" i]';
+  'header, [class*="menu" i], [id*="menu" i], [id*="navigation" i], [role="navigation"], [class*="cookie" i], [class*="consent" i]';
 
 /**
  * Tag and category links of the piece; when the piece's element has none (its tags are set
@@ -245,22 +253,32 @@ function readMeta(doc: Document): Record<string, string[]> {
   return meta;
 }
 
+/** `<time>`, microdata dates, and hAtom's `<abbr class="published" title="2020-04-28T21:11">`. */
+const TIME_SELECTOR =
+  'time, [itemprop="datePublished"], [itemprop="dateModified"], abbr.published[title], abbr.updated[title]';
+
+/** A date in ISO form at the start of a metadata value. */
+const ISO_DAY_RE = /^\s*\d{4}-?\d{2}-?\d{2}/;
+
 function readTimes(scope: ParentNode): TimeHint[] {
   const hints: TimeHint[] = [];
-  for (const element of Array.from(
-    scope.querySelectorAll('time, [itemprop="datePublished"], [itemprop="dateModified"]'),
-  )) {
+  for (const element of Array.from(scope.querySelectorAll(TIME_SELECTOR))) {
     if (inForeignRegion(element, scope)) continue;
     const value =
-      element.getAttribute('datetime') ?? element.getAttribute('content') ?? elementText(element);
+      element.getAttribute('datetime') ??
+      element.getAttribute('content') ??
+      (element.localName === 'abbr' ? element.getAttribute('title') : null) ??
+      elementText(element);
     if (!value) continue;
     const marker =
       `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('class') ?? ''}`.toLowerCase();
-    const role = /modified|updated/.test(marker)
-      ? 'modified'
-      : /published|pubdate|datepublished/.test(marker) || element.hasAttribute('pubdate')
+    // Published first: WordPress marks an unedited post's one <time> "entry-date published updated".
+    const role =
+      /published|pubdate/.test(marker) || element.hasAttribute('pubdate')
         ? 'published'
-        : null;
+        : /modified|updated/.test(marker)
+          ? 'modified'
+          : null;
     hints.push({ value: value.trim(), role });
     if (hints.length >= 10) break;
   }
@@ -460,9 +478,10 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     (script) => script.textContent ?? '',
   );
   const timeHints = readTimes(scope);
-  // The page-wide searches for a date cost a whole-page walk: only a page that states none runs them.
+  // The page-wide searches for a date cost a whole-page walk: only a page whose metadata states
+  // none in ISO form runs them ("11/01/2023 12:43:42" may be either month's first day).
   const statesDate =
-    PUBLISHED_META_KEYS.some((key) => key in meta) ||
+    PUBLISHED_META_KEYS.some((key) => meta[key]?.some((value) => ISO_DAY_RE.test(value))) ||
     jsonLd.some((text) => text.includes('datePublished'));
 
   return {

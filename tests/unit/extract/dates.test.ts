@@ -86,9 +86,20 @@ describe('datesInText', () => {
 });
 
 describe('datesInText and clocks', () => {
-  it('does not read a two-digit year glued to a clock as a year of four', () => {
+  it('reads a two-digit year glued to a clock as that year, not as a year of four', () => {
+    expect(datesInText('28.09.1912:44')).toEqual(['2019-09-28T00:00:00+00:00']);
     expect(datesInText('macbacchi28.09.1912:44')).toEqual([]);
     expect(datesInText('28.09.2019 12:44')).toEqual(['2019-09-28T00:00:00+00:00']);
+  });
+
+  it('reads day.month.two-digit-year as this century, or the last when that is ahead', () => {
+    expect(datesInText('Von: Björn Jahner | 31.10.23')).toEqual(['2023-10-31T00:00:00+00:00']);
+    expect(datesInText('Kultur, 2.11.22')).toEqual(['2022-11-02T00:00:00+00:00']);
+    expect(datesInText('am 3.4.99 erschienen')).toEqual(['1999-04-03T00:00:00+00:00']);
+  });
+
+  it('does not read a version number as a date of a two-digit year', () => {
+    expect(datesInText('Version 1.2.10.5, v2.1.10, 1.2.345 and 31.13.22')).toEqual([]);
   });
 });
 
@@ -132,6 +143,9 @@ describe('dateFromUrl', () => {
     ['https://site.example/2019/08/02/a-reply/', '2019-08-02T00:00:00+00:00'],
     ['https://site.example/blog/2019-08-02-a-reply', '2019-08-02T00:00:00+00:00'],
     ['https://site.example/news/20190802/a-reply.html', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/meldungen/02-08-2019', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/aktuelles/02082019-fachtag', '2019-08-02T00:00:00+00:00'],
+    ['https://site.example/aktuelles/31132019-fachtag', null],
     ['https://site.example/2019/08/a-reply/', null],
     ['https://site.example/2019/13/45/x', null],
     ['https://site.example/item/12345678/', null],

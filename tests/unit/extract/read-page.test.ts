@@ -139,6 +139,42 @@ describe('readPage', () => {
     expect(node.publishedTime?.slice(0, 10)).toBe('2023-10-18');
   });
 
+  it('reads an hAtom entry’s date and author when the page has no <article>', async () => {
+    const body = '<p>Bumsbutzener Gumpfen sind eine alte schlesische Spezialität, sagt man.</p>';
+    const html = `<html><head><title>Tach auch</title></head><body><div id="main">
+      <div class="widget Blog"><div class="post hentry"><h3 class="entry-title">Tach auch</h3>
+      <div class="post-body entry-content">${body.repeat(12)}</div><div class="post-footer">
+      <span class="post-author vcard">Eingestellt von <span class="fn">der Michel</span></span>
+      <abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr></div></div></div>
+      <div class="widget"><div class="gv-quote hentry">A quote of the day</div></div></div>
+      </body></html>`;
+    const url = 'https://gumpfen.blogspot.example/2020/04/tach-auch.html';
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.publishedTime).toBe('2020-04-28T21:11:00+02:00');
+    expect(page.authors).toEqual(['der Michel']);
+  });
+
+  it('takes a <time> marked both published and updated as the published date', () => {
+    const url = 'https://segler.example/haltet-unsere-gewaesser-sauber/';
+    const html = `<html><body><article><h1>Sauber</h1><aside class="meta" role="complementary">
+      <time class="entry-date published updated" datetime="2020-02-23T10:07:02+01:00">23. Februar
+      </time></aside><p>Der Plakatwettbewerb für Kinder findet bereits zum sechsten Mal statt.</p>
+      </article></body></html>`;
+    expect(readPage(domFor(html, url).window.document, url).timeHints).toEqual([
+      { value: '2020-02-23T10:07:02+01:00', role: 'published' },
+    ]);
+  });
+
+  it('searches the page for a date when its meta date is not in ISO form', async () => {
+    const url = 'https://zeitung.example/Simmental/Trinkwasser-43157.html';
+    const body = '<p>Das Trinkwasser in Schwarzenmatt ist belastet, meldet die Gemeinde.</p>';
+    const html = `<html><head><title>Trinkwasser</title>
+      <meta name="date" content="11/01/2023 12:43:42"></head><body><article>
+      <h1>Trinkwasser</h1>${body.repeat(12)}</article><p>Erstellt am: 01.11.2023</p></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.publishedTime).toBe('2023-11-01T00:00:00+00:00');
+  });
+
   it('takes the archive links of tags in other languages and CMSs as tag links', () => {
     const url = 'https://journal.example/2022/05/trottinettes/';
     const html = `<html><head><title>Trottinettes</title></head><body><article><h1>Trottinettes</h1>
