@@ -19,7 +19,7 @@ export interface ParseAuthorsOptions {
 
 /** Words that introduce the author: "By", "Par", "Von", "Por", "Door", "Di" … */
 const PREFIX_RE =
-  /^(?:(?:(?:written|posted|words|story|text|report|reported|an article|article|post|published|submitted)\s+by|(?:(?:ein\s+)?(?:beitrag|artikel|text|gastbeitrag)|geschrieben|verfasst|veröffentlicht|erstellt|gepostet|publiziert|eingestellt)\s*von|(?:écrit|publié|rédigé|proposé)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da|by|par|von|vom|por|door|di|da|de|af|av|przez|от|автор(?:ы)?|autor(?:in|innen|en|a|es)?|auteur(?:e|s|es)?|authors?|text|texte|verfasser(?:in)?)(?:\s*:)?)(?=\s|$|(?<=:)|(?<=von)\p{Lu})\s*/iu;
+  /^(?:(?:(?:alles|mehr|alle\s+(?:artikel|beiträge))\s+von|(?:more|all\s+(?:posts|articles|stories))\s+(?:by|from)|(?:zur\s+)?autorenseite(?:\s+von)?|(?:written|posted|words|story|text|report|reported|an article|article|post|published|submitted)\s+by|(?:(?:ein\s+)?(?:beitrag|artikel|text|gastbeitrag)|geschrieben|verfasst|veröffentlicht|erstellt|gepostet|publiziert|eingestellt)\s*von|(?:écrit|publié|rédigé|proposé)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da|by|par|von|vom|por|door|di|da|de|af|av|przez|от|автор(?:ы)?|autor(?:in|innen|en|a|es)?|auteur(?:e|s|es)?|authors?|text|texte|verfasser(?:in)?)(?:\s*:)?)(?=\s|$|(?<=:)|(?<=von)\p{Lu})\s*/iu;
 
 /** Prefixes that are also name particles: only stripped when a full name follows. */
 const AMBIGUOUS_PREFIX_RE = /^(?:di|da|de|door|af|av)\s/i;
@@ -99,6 +99,12 @@ const ROLE_RE = new RegExp(
       'linkedin',
       'kommentare?',
       'comments?',
+      // Sources and pictures credited after the author ("Fritz Imhof Quelle: Livenet").
+      'quelle',
+      'source',
+      'fotos?',
+      'photos?',
+      'edition',
     ].join('|') +
     ')(?!\\p{L})',
   'iu',
@@ -112,13 +118,18 @@ const MONTH_WORDS =
 const WEEKDAY_WORDS =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|' +
   'sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|' +
-  'donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
+  'donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
 
 /** Words that start a date or time stamp in a byline: everything from there on is dropped. */
 const DATE_START_RE =
-  /(?<!\p{L})(?:updated|update|published|posted|last modified|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)(?!\p{L})|(?<![\p{L}\p{N}])\d/iu;
+  /(?<!\p{L})(?:updated|update|published|posted|last modified|modified|mis à jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy|hace|vor)(?!\p{L})|(?<![\p{L}\p{N}])\d/iu;
 
 /** Words left dangling at the end of a name after a date was cut off. */
+const WEEKDAY_RE = new RegExp(`^(?:${WEEKDAY_WORDS})\\.?$`, 'iu');
+
+/** Words that follow a name without a space when a template glues them ("ImhofQuelle", "WilsonHace"). */
+const GLUED_RE = /(?<=\p{Ll})(?=(?:Quelle|Source|Foto|Fotos|Photo|Bild|Hace|Vor)(?:[\s:]|$))/gu;
+
 const DANGLING_RE = new RegExp(
   `(?:[\\s,.;:·|–—-]+|(?<!\\p{L})(?:on|le|am|el|il|op|at|à|um|the|de|del|${MONTH_WORDS}|${WEEKDAY_WORDS})\\.?)+$`,
   'iu',
@@ -277,9 +288,39 @@ function stripPrefix(text: string): string {
 
 function cleanName(text: string): string {
   return collapseWhitespace(text)
-    .replace(/^[\s"'“”‘’«»„,.;:–—\-*~]+/u, '')
+    .replace(/^[\s"'“”‘’«»„,.;:–—\-*~©]+/u, '')
     .replace(/[\s"'“”‘’«»„,;:–—\-*]+$/u, '')
     .replace(/(?<=\p{L}{2})\.$/u, '');
+}
+
+/** Degrees written after a name. */
+const DEGREE_RE =
+  /,\s*(?:ph\.?\s?d|m\.?d|msc|mba|m\.?a|b\.?a|bsc|rd|rn|mph|dphil|llm|j\.?d|esq)\.?$/iu;
+
+/** Job titles written before a name ("Rechtsanwalt Sebastian Einbock", "FOCUS-Online-Experte …"). */
+const LEADING_JOB_RE =
+  /^(?:[\p{L}-]+-)?(?:rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|anwalt|anwältin|notar|notarin|experte|expertin|redakteur|redakteurin|korrespondent|korrespondentin|reporter|reporterin|journalist|journalistin|kolumnist|kolumnistin|gastautor|gastautorin)\s+(?=\S+\s+\S)/iu;
+
+/** Words of a site's furniture that a link beside a byline holds ("Zur Artikelübersicht", "Über"). */
+const FURNITURE_WORDS = new Set([
+  'über',
+  'datum',
+  'schlagworte',
+  'schlagwörter',
+  'artikelübersicht',
+  'übersicht',
+  'autorenseite',
+  'inhalte',
+  'revised',
+]);
+
+/** The name once when a byline repeats it ("Kathrin Führes Kathrin Führes": a caption and a link). */
+function withoutRepeat(name: string): string {
+  const words = name.split(' ');
+  const half = words.length / 2;
+  if (half < 2 || !Number.isInteger(half)) return name;
+  const first = words.slice(0, half).join(' ');
+  return foldKey(first) === foldKey(words.slice(half).join(' ')) ? first : name;
 }
 
 /**
@@ -302,7 +343,8 @@ function isPlausibleName(name: string): boolean {
   if (/[@/\\<>{}=]|https?:|www\.|(?<![\p{L}\p{N}])\d/iu.test(name)) return false;
   const words = name.toLowerCase().split(/\s+/);
   if (words.length > 6) return false;
-  if (words.some((word) => JOB_WORDS.has(word))) return false;
+  if (words.some((word) => JOB_WORDS.has(word) || FURNITURE_WORDS.has(word))) return false;
+  if (/^no author$/i.test(name) || words.every((word) => WEEKDAY_RE.test(word))) return false;
   if (isPhrase(name) && !isNonPersonAuthor(name)) return false;
   return !PLACEHOLDERS.has(name.toLowerCase());
 }
@@ -337,9 +379,11 @@ function namesFromString(raw: string, structured: boolean): string[] {
     .replace(/(^|\s)@[\p{L}\d_.]+/gu, '$1')
     // "X (avec Y et Z)" names three people; other brackets hold roles, places or handles.
     .replace(/\(\s*(?:avec|with|mit|con|com|met|und|and|et|y)\s+([^)]*)\)/giu, ', $1')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(GLUED_RE, ' ');
   if (structured) {
-    const name = cleanName(text);
+    // "Grant Tinsley, PhD" is no "Family, Given": the degree goes.
+    const name = cleanName(text).replace(DEGREE_RE, '');
     const parts = /^[^,]+,[^,]+$/.test(name) ? parsePersonName(name) : null;
     text = parts && 'family' in parts ? `${parts.given} ${parts.family}` : name;
   }
@@ -355,7 +399,7 @@ function namesFromString(raw: string, structured: boolean): string[] {
       segment = stripPrefix(cleanName(segment));
       if (segment === '') continue;
       for (const name of splitNames(segment, structured)) {
-        const clean = cleanName(name);
+        const clean = withoutRepeat(cleanName(name).replace(LEADING_JOB_RE, ''));
         if (isPlausibleName(clean)) names.push(clean);
       }
     }

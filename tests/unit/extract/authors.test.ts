@@ -88,6 +88,8 @@ describe('parseAuthors', () => {
   it('turns structured "Family, Given" around and does not split it', () => {
     expect(parseAuthors(['Doe, Jane'], { structured: true })).toEqual(['Jane Doe']);
     expect(parseAuthors(['Doe, Jane'])).toEqual(['Doe', 'Jane']);
+    // A degree after the comma is no given name.
+    expect(parseAuthors(['Grant Tinsley, PhD'], { structured: true })).toEqual(['Grant Tinsley']);
   });
 
   it('ignores junk', () => {
@@ -159,6 +161,21 @@ describe('parseAuthors on bylines seen on real pages', () => {
     ['Er studierte Russistik und Geschichte in Berlin', []],
     ['der Michel', ['der Michel']],
     ['Por Williams Perdomo @wperdomod', ['Williams Perdomo']],
+    // Job titles before a name, links beside it, credits and dates glued to it.
+    ['Rechtsanwalt Sebastian Einbock', ['Sebastian Einbock']],
+    ['FOCUS-Online-Experte Robin Tschöpe', ['Robin Tschöpe']],
+    ['Alles von Martin Junker', ['Martin Junker']],
+    ['More from Jane Doe', ['Jane Doe']],
+    ['Birgit Posselt | Über | Autorenseite von', ['Birgit Posselt']],
+    ['Zur Artikelübersicht', []],
+    ['Fritz ImhofQuelle: Livenet', ['Fritz Imhof']],
+    ['José Miguel WilsonHace 2 horas', ['José Miguel Wilson']],
+    ['Tomas Spahn Fr, 12. Januar 2024', ['Tomas Spahn']],
+    ['Heiko Sauer, Do', ['Heiko Sauer']],
+    ['Kossivi Tiassou Edition: Jane Doe', ['Kossivi Tiassou']],
+    ['© Kathrin Führes Kathrin Führes', ['Kathrin Führes']],
+    ['R. R.', ['R. R.']],
+    ['No Author', []],
   ])('%j', (byline, expected) => {
     expect(parseAuthors([byline])).toEqual(expected);
   });
