@@ -84,10 +84,25 @@ function pickLang(
  * True when the page is an index of several pieces rather than one piece: it lists at least two
  * entries, does not call itself an article, and the entries make up a good part of its text.
  */
+/** What Yoast's Twitter card labels the author ("Written by" / "Verfasst von": `twitter:data1`). */
+const AUTHOR_LABEL_RE =
+  /^(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da)$/i;
+
+function labelledAuthors(meta: (key: string) => string[]): string[] {
+  return [1, 2, 3, 4].flatMap((n) =>
+    meta(`twitter:label${n}`).some((label) => AUTHOR_LABEL_RE.test(label.trim()))
+      ? meta(`twitter:data${n}`)
+      : [],
+  );
+}
+
 function isListing(raw: RawPage, ogType: string | null): boolean {
   const items = raw.listingItems;
   if (items.length < 2) return false;
+  // A page that says it is one article, or gives the day one piece was published, is that piece.
   if (ogType === 'article') return false;
+  if (['article:published_time', 'datepublished'].some((key) => raw.meta[key]?.length))
+    return false;
   const articleText = raw.article?.textLength ?? 0;
   if (!raw.readable || articleText === 0) return true;
   const itemText = items.reduce((sum, item) => sum + item.title.length + item.excerpt.length, 0);
@@ -197,7 +212,7 @@ export function finishPreview(page: RawPage): PagePreview {
 
   let authors: string[] = [];
   if (pageKind !== 'listing') {
-    const articleAuthors = meta('article:author');
+    const articleAuthors = [...meta('article:author'), ...meta('og:article:author')];
     const sources: AuthorSource[] = [
       { strings: jsonLd.authorNames, structured: true },
       { strings: jsonLd.authorStrings },
@@ -208,6 +223,7 @@ export function finishPreview(page: RawPage): PagePreview {
           ...meta('dcterms.creator'),
           ...meta('sailthru.author'),
           ...meta('parsely-author'),
+          ...labelledAuthors(meta),
         ],
       },
       { strings: articleAuthors.filter((value) => !isUrl(value)) },

@@ -364,10 +364,18 @@ function openingText(scope: ParentNode, doc: Document): string {
 const META_BYLINE_RE =
   /(?<![\p{L}\d])(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+((?!(?:the|a|an|der|die|das|den|dem|einem|einer|le|la|les|un|une|el|los|las)\s)[\p{L}][\p{L}\d.'’_-]*(?:\s+(?!(?:on|am|um|le|el|il|at|in|the|à|em|op)(?:\s|$))\p{Lu}[\p{L}.'’-]*){0,3})/gu;
 
+/**
+ * A name set after the date in a meta line ("25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr |
+ * Uta Helkenberg"): two words written as a name's, the given and the family name.
+ */
+const DATED_BYLINE_RE =
+  /(?<!\d)(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|,]?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[-–|·]\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu;
+
 function metaLineBylines(lines: readonly string[]): string[] {
-  const names = lines.flatMap((line) =>
-    Array.from(line.matchAll(META_BYLINE_RE), (match) => match[1]!),
-  );
+  const names = lines.flatMap((line) => [
+    ...Array.from(line.matchAll(META_BYLINE_RE), (match) => match[1]!),
+    ...Array.from(line.matchAll(DATED_BYLINE_RE), (match) => match[1]!),
+  ]);
   return [...new Set(names)].slice(0, 4);
 }
 
@@ -376,9 +384,11 @@ function textBylines(opening: string, scope: ParentNode): string[] {
   // `scope` is an element or the document itself.
   const element = 'tagName' in scope ? (scope as Element) : (scope as Document).body;
   const closing = element ? textAtEdge(element, CLOSING_CHARS, true) : '';
-  const names = [...opening.matchAll(TEXT_BYLINE_RE), ...closing.matchAll(TEXT_BYLINE_RE)].map(
-    (match) => match[1]!,
-  );
+  const names = [
+    ...opening.matchAll(TEXT_BYLINE_RE),
+    ...opening.matchAll(DATED_BYLINE_RE),
+    ...closing.matchAll(TEXT_BYLINE_RE),
+  ].map((match) => match[1]!);
   // A short piece's opening and end overlap.
   return [...new Set(names)].slice(0, 4);
 }

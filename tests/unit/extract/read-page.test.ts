@@ -99,6 +99,8 @@ describe('readPage', () => {
     ['Gespeichert von rasos am 24. Juli 2017 - 18:55', 'rasos'],
     ['par Didier Roy, 21 juin 2018', 'Didier Roy'],
     ['Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45', 'Pamela Sladky'],
+    ['25.10.2022 - Reiner Nagel', 'Reiner Nagel'],
+    ['04.02.2022 | 13:10 Uhr | Uta Helkenberg', 'Uta Helkenberg'],
   ])('reads the author from the post’s meta line %j', async (line, name) => {
     const url = 'https://blog.example/2019/08/03/hbdi/';
     const body = '<p>Es bleibt weiterhin spannend, was die Behörden zum Thema noch sagen.</p>';
@@ -106,6 +108,64 @@ describe('readPage', () => {
       <div class="post-meta">${line}</div>${body.repeat(12)}</article></body></html>`;
     const page = await extractPage(domFor(html, url).window.document, url);
     expect(page.authors).toEqual([name]);
+  });
+
+  it('reads the name after the date that opens the piece, not a headline after a date', async () => {
+    const url = 'https://kids.example/variablen/';
+    const body = '<p>Eine Variable ist wie eine Kiste, in der ein Programm etwas aufhebt.</p>';
+    const page = (opening: string) =>
+      extractPage(
+        domFor(
+          `<html><head><title>Variablen</title></head><body><article><h1>Variablen</h1>
+          <p>${opening}</p>${body.repeat(12)}</article></body></html>`,
+          url,
+        ).window.document,
+        url,
+      );
+    expect((await page('11.12.2019 - Amelie Loevenich')).authors).toEqual(['Amelie Loevenich']);
+    expect((await page('11.12.2019 - NEUE REGELN für alle')).authors).toEqual([]);
+  });
+
+  it('calls a page that gives one piece’s publication time an article, whatever it lists', async () => {
+    const url = 'https://netz.example/2016/cider-connection/';
+    const entry = (n: number) => `<article class="post hentry"><h2 class="entry-title">
+      <a href="/2019/0${n}/reply-${n}/">A reply to the Cider Connection, part ${n}</a></h2>
+      <time datetime="2019-0${n}-01">1.${n}.2019</time><div class="entry-summary"><p>Abmahnungen
+      gegen Nutzer freier Bilder gehen weiter, und wieder trifft es kleine Blogs, Teil ${n}.</p>
+      </div></article>`;
+    const page = (head: string) =>
+      extractPage(
+        domFor(
+          `<html><head><title>Die Cider Connection</title>${head}</head><body>
+          <h1>Die Cider Connection</h1><p>Abmahnungen gegen Nutzer von Bildern.</p>
+          ${[1, 2, 3, 4].map(entry).join('')}</body></html>`,
+          url,
+        ).window.document,
+        url,
+      );
+    expect((await page('')).pageKind).toBe('listing');
+    const stated = '<meta property="article:published_time" content="2016-06-23T16:14:51+02:00">';
+    expect((await page(stated)).pageKind).not.toBe('listing');
+  });
+
+  it('reads the author a Twitter card labels, and og:article:author', async () => {
+    const url = 'https://blog.example/lost/';
+    const body = '<p>Manchmal geht etwas verloren, und man findet es erst Jahre später wieder.</p>';
+    const withMeta = (metas: string) =>
+      extractPage(
+        domFor(
+          `<html><head><title>Lost</title>${metas}</head><body><article><h1>Lost</h1>
+          ${body.repeat(12)}</article></body></html>`,
+          url,
+        ).window.document,
+        url,
+      );
+    const yoast = `<meta name="twitter:label1" content="Geschätzte Lesezeit">
+      <meta name="twitter:data1" content="3 Minuten"><meta name="twitter:label2" content="Verfasst von">
+      <meta name="twitter:data2" content="Karoline Herr">`;
+    expect((await withMeta(yoast)).authors).toEqual(['Karoline Herr']);
+    const og = '<meta property="og:article:author" content="Jane Doe">';
+    expect((await withMeta(og)).authors).toEqual(['Jane Doe']);
   });
 
   it('dates a piece by a phrase that says it was published, not by a date a sentence names', async () => {
