@@ -127,8 +127,12 @@ const DATE_START_RE =
 /** Words left dangling at the end of a name after a date was cut off. */
 const WEEKDAY_RE = new RegExp(`^(?:${WEEKDAY_WORDS})\\.?$`, 'iu');
 
-/** Words that follow a name without a space when a template glues them ("ImhofQuelle", "WilsonHace"). */
-const GLUED_RE = /(?<=\p{Ll})(?=(?:Quelle|Source|Foto|Fotos|Photo|Bild|Hace|Vor)(?:[\s:]|$))/gu;
+/**
+ * What follows a name without a space when a template glues it on: a credit or a relative date
+ * ("ImhofQuelle:", "WilsonHace 2 horas", "Deutschlandvor 5 Stunden"), a date ("Collignon22. Februar").
+ */
+const GLUED_RE =
+  /(?<=\p{Ll})(?=(?:Quelle|Source|Foto|Fotos|Photo|Bild|Hace|Vor)(?:[\s:]|$)|(?:vor|hace)\s+\d|\d{1,2}\.\s*[\p{L}\d])/gu;
 
 const DANGLING_RE = new RegExp(
   `(?:[\\s,.;:·|–—-]+|(?<!\\p{L})(?:on|le|am|el|il|op|at|à|um|the|de|del|${MONTH_WORDS}|${WEEKDAY_WORDS})\\.?)+$`,

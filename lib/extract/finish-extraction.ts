@@ -4,7 +4,7 @@
  * sanitised, URLs are checked, dates validated, names cleaned.
  */
 import type { PageKind } from '../model/records';
-import { nameFromProfileUrl, pickAuthors, type AuthorSource } from './authors';
+import { nameFromProfileUrl, parseAuthors, pickAuthors, type AuthorSource } from './authors';
 import { canonicalUrl, stripTracking } from './canonical-url';
 import { dateFromUrl, datesInText, firstDate, inOffsetOf, onShownDay, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
@@ -13,7 +13,7 @@ import { PUBLISHED_META_KEYS } from './meta-keys';
 import { plainMetadata } from './plain-text';
 import { pickTitle, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
-import { collapseWhitespace, countWords, normaliseText, sha256Hex } from './text';
+import { collapseWhitespace, countWords, foldKey, normaliseText, sha256Hex } from './text';
 import type {
   ListingItem,
   PageBody,
@@ -84,6 +84,28 @@ function pickLang(
  * True when the page is an index of several pieces rather than one piece: it lists at least two
  * entries, does not call itself an article, and the entries make up a good part of its text.
  */
+/** Author hints that name this many people are mostly the authors of the pieces listed beside. */
+const CROWDED_HINTS = 3;
+
+/**
+ * The page's author hints and Readability's byline, in the order they are trusted: the hints
+ * first, unless they name a crowd of people and the byline (the line by the title) names one of
+ * them; then it is the byline's.
+ */
+function hintsAndByline(
+  hints: readonly string[],
+  byline: string | null | undefined,
+  siteName: string | null,
+): AuthorSource[] {
+  const inHints = new Set(parseAuthors(hints, { siteName }).map(foldKey));
+  const inByline = parseAuthors([byline], { siteName });
+  const crowded =
+    inHints.size >= CROWDED_HINTS && inByline.some((name) => inHints.has(foldKey(name)));
+  return crowded
+    ? [{ strings: [byline] }, { strings: hints }]
+    : [{ strings: hints }, { strings: [byline] }];
+}
+
 /** What Yoast's Twitter card labels the author ("Written by" / "Verfasst von": `twitter:data1`). */
 const AUTHOR_LABEL_RE =
   /^(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da)$/i;
@@ -227,8 +249,7 @@ export function finishPreview(page: RawPage): PagePreview {
         ],
       },
       { strings: articleAuthors.filter((value) => !isUrl(value)) },
-      { strings: raw.authorHints },
-      { strings: [raw.article?.byline] },
+      ...hintsAndByline(raw.authorHints, raw.article?.byline, siteName),
       { strings: articleAuthors.filter(isUrl).map(nameFromProfileUrl) },
       { strings: raw.textBylines },
     ];

@@ -176,6 +176,9 @@ describe('parseAuthors on bylines seen on real pages', () => {
     ['© Kathrin Führes Kathrin Führes', ['Kathrin Führes']],
     ['R. R.', ['R. R.']],
     ['No Author', []],
+    ['Nicole Collignon22. Februar 2020', ['Nicole Collignon']],
+    ['Houzz Deutschlandvor 5 StundenMehr', ['Houzz Deutschland']],
+    ['Zuvor Klaus', ['Zuvor Klaus']],
   ])('%j', (byline, expected) => {
     expect(parseAuthors([byline])).toEqual(expected);
   });

@@ -148,6 +148,18 @@ describe('readPage', () => {
     expect((await page(stated)).pageKind).not.toBe('listing');
   });
 
+  it('takes the byline by the title over a crowd of authors of the pieces listed beside', async () => {
+    const url = 'https://magazin.example/selfcare/';
+    const body = '<p>Selfcare heißt nicht Wellness, sondern sich selbst ernst zu nehmen.</p>';
+    const teaser = (name: string) =>
+      `<div class="teaser"><a href="/t/${name.length}/">Mehr lesen</a><span class="author">von ${name}</span></div>`;
+    const html = `<html><head><title>Selfcare</title></head><body><article><h1>Selfcare</h1>
+      <p class="byline">von Anna Dunst</p>${body.repeat(12)}
+      ${['Maria Preuß', 'Selina Jüngling', 'Tom Berg'].map(teaser).join('')}</article></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.authors).toEqual(['Anna Dunst']);
+  });
+
   it('reads the author a Twitter card labels, and og:article:author', async () => {
     const url = 'https://blog.example/lost/';
     const body = '<p>Manchmal geht etwas verloren, und man findet es erst Jahre später wieder.</p>';
