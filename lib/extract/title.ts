@@ -52,9 +52,12 @@ function siteKeys(siteNames: ReadonlyArray<string | null>, host: string | null):
   return [...keys];
 }
 
+/** A web address as a site writes its name ("FASSETTE.NET", "Lebensmittelpraxis.de"). */
+const DOMAIN_RE = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?!(?:js|ts|py|rb)$)\p{L}{2,6}$/iu;
+
 function isSitePart(part: string, keys: readonly string[]): boolean {
   const key = squash(part);
-  if (key === '') return true;
+  if (key === '' || DOMAIN_RE.test(part.trim())) return true;
   // "Rezept von Backen.de", "Teufel Blog": a short part that carries the site's name.
   return keys.some(
     (site) =>
@@ -151,12 +154,16 @@ export function pickTitle(sources: TitleSources): string | null {
   const clean = (value: string | null) => (value ? withoutSite(value, keys) : '');
   const metaTitles = sources.metaTitles.map(clean).filter(Boolean);
   const documentTitle = clean(sources.documentTitle);
-  const titles = [...metaTitles, documentTitle].filter(Boolean);
+  const titles = withoutKickers([...metaTitles, documentTitle].filter(Boolean));
   // A heading may carry the site's name too ("Title | Site" set as the page's <h1>).
   const heading = sources.headings
     .filter((text) => text.length <= MAX_HEADING && !isSitePart(text, keys))
     .map(clean)
-    .find((text) => titles.some((title) => agrees(text, title) || isPartOf(text, title)));
+    .find((text) =>
+      titles.some(
+        (title) => agrees(text, title) || isPartOf(text, title) || isAfterKicker(text, title),
+      ),
+    );
   const title = heading ? withoutKicker(heading, titles) : titles[0];
   return title || sources.headings[0] || sources.readabilityTitle || null;
 }
@@ -174,6 +181,26 @@ function isPartOf(heading: string, title: string): boolean {
   return parts.some(
     ({ start, end }) => squash(title.slice(0, end)) === key || squash(title.slice(start)) === key,
   );
+}
+
+/**
+ * `title` is `headline` after a kicker and its separator ("Siemens und die Kohlemine Adani: Kaeser
+ * verarscht Neubauer"): a few words, not a quotation, ending in ":", "|" or a dash.
+ */
+function isAfterKicker(headline: string, title: string): boolean {
+  if (words(headline).length < 2 || title.length <= headline.length) return false;
+  if (!title.toLowerCase().endsWith(headline.toLowerCase())) return false;
+  const kicker = title.slice(0, title.length - headline.length);
+  return (
+    /\S\s*[:|–—-]\s*$/u.test(kicker) &&
+    words(kicker).length <= MAX_KICKER_WORDS &&
+    !/^\s*["„“”«»‹›'‘’]/u.test(kicker)
+  );
+}
+
+/** Each title, or the headline another title shows it to be without its kicker. */
+function withoutKickers(titles: readonly string[]): string[] {
+  return titles.map((title) => titles.find((other) => isAfterKicker(other, title)) ?? title);
 }
 
 /** What a kicker leaves before the headline (": Wie Firmen …"). */

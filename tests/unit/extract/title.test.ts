@@ -25,6 +25,35 @@ describe('pickTitle', () => {
     expect(pickTitle(sources({ documentTitle, siteNames: [siteName] }))).toBe('Against campism');
   });
 
+  it('cuts a web address that names a site other than the page’s host', () => {
+    expect(pickTitle(sources({ documentTitle: 'Against campism | FASSETTE.NET' }))).toBe(
+      'Against campism',
+    );
+    expect(pickTitle(sources({ documentTitle: 'Vue.js - The Progressive Framework' }))).toBe(
+      'Vue.js - The Progressive Framework',
+    );
+  });
+
+  it('takes the headline without the kicker another source shows it without', () => {
+    const kicked = 'Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer';
+    expect(
+      pickTitle(sources({ metaTitles: [kicked], headings: ['Kaeser verarscht Neubauer'] })),
+    ).toBe('Kaeser verarscht Neubauer');
+    expect(
+      pickTitle(
+        sources({
+          metaTitles: [
+            'Grenzschließungen: Deutschland, Frankreich und die Rückkehr der Ressentiments',
+            'Deutschland, Frankreich und die Rückkehr der Ressentiments',
+          ],
+        }),
+      ),
+    ).toBe('Deutschland, Frankreich und die Rückkehr der Ressentiments');
+    // A quotation before the colon is the headline's own.
+    const quoted = '„Pure Leere“: Ein Abend im Theater';
+    expect(pickTitle(sources({ metaTitles: [quoted, 'Ein Abend im Theater'] }))).toBe(quoted);
+  });
+
   it('keeps a title that is all there is, and the separators inside the kept part', () => {
     expect(pickTitle(sources({ documentTitle: 'Left Review' }))).toBe('Left Review');
     expect(
