@@ -214,8 +214,8 @@ export function finishPreview(page: RawPage): PagePreview {
       : pickTitle({
           documentTitle: firstText(raw.documentTitle),
           metaTitles: metaTitles.map((value) => firstText(value)),
-          // A bookmark's heading is the page's widget ("Sign in"), not a piece's title.
-          headings: article ? raw.headings.map(collapseWhitespace).filter(Boolean) : [],
+          headings: raw.headings.map(collapseWhitespace).filter(Boolean),
+          headingAlone: article !== null,
           readabilityTitle: firstText(raw.article?.title),
           siteNames: [
             siteName,

@@ -13,6 +13,12 @@ export interface TitleSources {
   metaTitles: ReadonlyArray<string | null>;
   /** `<h1>` texts, the article's first. */
   headings: readonly string[];
+  /**
+   * Whether a heading may stand alone as the title when no other source gives one: not on a
+   * bookmark, whose heading is the page's widget ("Sign in"); there it counts only where the
+   * metadata's title says the same.
+   */
+  headingAlone: boolean;
   /** Readability's guess, the last resort. */
   readabilityTitle: string | null;
   /** What the site calls itself: og:site_name, application-name, the publisher's name … */
@@ -121,14 +127,24 @@ export function withoutSite(title: string, keys: readonly string[]): string {
   return named && keys.includes(squash(named[1]!)) ? whole.slice(named[0].length) : whole;
 }
 
+const MAX_FEED_SITE_WORDS = 5;
+
+/** A feed's title that names its site ("DimidoBlog RSS Feed", "Atom-Feed für „Piratenwiki“"). */
+const NAMED_FEED_RE =
+  /^(.+?) » |^(.+?) (?:- )?(?:Atom|RSS)(?: ?[\d.]+)?(?: Feed)?$|^(?:Atom|RSS)-Feed (?:für|von|de|for) [„“"«]?(.+?)[“”"»]?$/iu;
+
 /**
  * The site's name as its feed links give it: WordPress titles them "Site » Feed", "Site » Comments
- * Feed", "Site » Post Comments Feed"; Blogger "Site - Atom", "Site - RSS".
+ * Feed", "Site » Post Comments Feed"; Blogger "Site - Atom", "Site - RSS"; others "Site RSS Feed",
+ * MediaWiki "Atom-Feed für „Site“".
  */
 export function siteNamesOfFeeds(feedTitles: readonly string[]): string[] {
   const names = new Set<string>();
   for (const title of feedTitles) {
-    const site = /^(.+?) » /u.exec(title)?.[1] ?? /^(.+?) - (?:Atom|RSS)$/iu.exec(title)?.[1];
+    const match = NAMED_FEED_RE.exec(title);
+    const site = match?.[1] ?? match?.[2] ?? match?.[3];
+    // A post's own feed carries the post's title: a site's name is a few words.
+    if (site && site.split(/\s+/).length > MAX_FEED_SITE_WORDS) continue;
     if (site) names.add(site.trim());
   }
   return [...names];
@@ -165,7 +181,9 @@ export function pickTitle(sources: TitleSources): string | null {
       ),
     );
   const title = heading ? withoutKicker(heading, titles) : titles[0];
-  return title || sources.headings[0] || sources.readabilityTitle || null;
+  return (
+    title || (sources.headingAlone ? sources.headings[0] : null) || sources.readabilityTitle || null
+  );
 }
 
 /**

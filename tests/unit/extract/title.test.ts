@@ -5,6 +5,7 @@ const sources = (over: Partial<TitleSources>): TitleSources => ({
   documentTitle: null,
   metaTitles: [],
   headings: [],
+  headingAlone: true,
   readabilityTitle: null,
   siteNames: [],
   host: 'www.left-review.example',
@@ -200,6 +201,24 @@ describe('siteNamesOfFeeds', () => {
         'Podcast Feed: 1337 Kultur (MP3 Audio)',
       ]),
     ).toEqual(['Bibliothek 2.0 und mehr', 'Emacspeak']);
+  });
+
+  it('reads the site from feed titles of other CMSs, not from a post’s own feed', () => {
+    expect(
+      siteNamesOfFeeds([
+        'DimidoBlog RSS Feed',
+        'Atom-Feed für „Piratenwiki“',
+        'Site News RSS 2.0',
+        'A6 nach tödlichem Unfall für mehrere Stunden gesperrt RSS',
+      ]),
+    ).toEqual(['DimidoBlog', 'Piratenwiki', 'Site News']);
+  });
+
+  it('takes a bookmark’s heading only where the metadata’s title says the same', () => {
+    const documentTitle = 'ORSO MARSICANO: 2019 UN ANNO DA RECORD | Parco Nazionale d’Abruzzo';
+    const headings = ['ORSO MARSICANO: 2019 UN ANNO DA RECORD'];
+    expect(pickTitle(sources({ documentTitle, headings, headingAlone: false }))).toBe(headings[0]);
+    expect(pickTitle(sources({ headings: ['Sign in'], headingAlone: false }))).toBeNull();
   });
 
   it('lets a site named only by its feeds be cut from the title', () => {
