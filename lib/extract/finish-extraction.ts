@@ -11,7 +11,7 @@ import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
 import { PUBLISHED_META_KEYS } from './meta-keys';
 import { plainMetadata } from './plain-text';
-import { pickTitle, siteNamesOfFeeds } from './title';
+import { pickTitle, postTitlesOfFeeds, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
 import { collapseWhitespace, countWords, foldKey, normaliseText, sha256Hex } from './text';
 import type {
@@ -213,7 +213,9 @@ export function finishPreview(page: RawPage): PagePreview {
       ? firstText(...metaTitles, raw.documentTitle, siteName)
       : pickTitle({
           documentTitle: firstText(raw.documentTitle),
-          metaTitles: metaTitles.map((value) => firstText(value)),
+          metaTitles: [...postTitlesOfFeeds(raw.feedTitles), ...metaTitles].map((value) =>
+            firstText(value),
+          ),
           headings: raw.headings.map(collapseWhitespace).filter(Boolean),
           headingAlone: article !== null,
           readabilityTitle: firstText(raw.article?.title),

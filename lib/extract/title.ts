@@ -150,6 +150,21 @@ export function siteNamesOfFeeds(feedTitles: readonly string[]): string[] {
   return [...names];
 }
 
+/** WordPress's feed of one post's comments: "Site » Post title Kommentar-Feed". */
+const POST_COMMENTS_FEED_RE =
+  /^.+? » (.+?) (?:Comments Feed|Kommentar-Feed|Flux des commentaires|RSS de los comentarios|Feed dei commenti)$/u;
+
+/**
+ * The post's title as the CMS holds it, from the feed of its comments: SEO plugins rewrite
+ * og:title and <title>, not this.
+ */
+export function postTitlesOfFeeds(feedTitles: readonly string[]): string[] {
+  return feedTitles.flatMap((title) => {
+    const post = POST_COMMENTS_FEED_RE.exec(title)?.[1]?.trim();
+    return post ? [post] : [];
+  });
+}
+
 function words(text: string): string[] {
   return foldKey(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }

@@ -160,6 +160,19 @@ describe('readPage', () => {
     expect(page.authors).toEqual(['Anna Dunst']);
   });
 
+  it('takes the title a post’s comment feed gives over the one an SEO plugin rewrote', async () => {
+    const url = 'https://papaganda.example/minions/';
+    const body = '<p>Mit einer Schablone und einer Malerrolle wird jede Wand zum Bild.</p>';
+    const html = `<html><head><title>Minions malen - mit Malerrolle &amp; Farbe | Papaganda</title>
+      <meta property="og:title" content="Minions malen - mit Malerrolle &amp; Farbe">
+      <link rel="alternate" type="application/rss+xml" title="Papaganda » Feed" href="/feed/">
+      <link rel="alternate" type="application/rss+xml"
+        title="Papaganda » Minions mit Schablonen malen – mit Malerrolle und bunten Farben Kommentar-Feed"
+        href="/minions/feed/"></head><body><article>${body.repeat(12)}</article></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.title).toBe('Minions mit Schablonen malen – mit Malerrolle und bunten Farben');
+  });
+
   it('reads the author a Twitter card labels, and og:article:author', async () => {
     const url = 'https://blog.example/lost/';
     const body = '<p>Manchmal geht etwas verloren, und man findet es erst Jahre später wieder.</p>';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pickTitle, siteNamesOfFeeds, type TitleSources } from '../../../lib/extract/title';
+import {
+  pickTitle,
+  postTitlesOfFeeds,
+  siteNamesOfFeeds,
+  type TitleSources,
+} from '../../../lib/extract/title';
 
 const sources = (over: Partial<TitleSources>): TitleSources => ({
   documentTitle: null,
@@ -219,6 +224,21 @@ describe('siteNamesOfFeeds', () => {
     const headings = ['ORSO MARSICANO: 2019 UN ANNO DA RECORD'];
     expect(pickTitle(sources({ documentTitle, headings, headingAlone: false }))).toBe(headings[0]);
     expect(pickTitle(sources({ headings: ['Sign in'], headingAlone: false }))).toBeNull();
+  });
+
+  it('reads the post’s own title from the feed of its comments', () => {
+    expect(
+      postTitlesOfFeeds([
+        'Papaganda » Feed',
+        'Papaganda » Kommentar-Feed',
+        'Papaganda » Minions mit Schablonen malen – mit Malerrolle und bunten Farben Kommentar-Feed',
+        'Left Review » Against campism Comments Feed',
+        'Left Review » Ukraine Category Feed',
+      ]),
+    ).toEqual([
+      'Minions mit Schablonen malen – mit Malerrolle und bunten Farben',
+      'Against campism',
+    ]);
   });
 
   it('lets a site named only by its feeds be cut from the title', () => {
