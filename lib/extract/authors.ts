@@ -392,6 +392,13 @@ function namesFromString(raw: string, structured: boolean): string[] {
     text = parts && 'family' in parts ? `${parts.given} ${parts.family}` : name;
   }
   const names: string[] = [];
+  // A name set one word per line ("Dr.\n Nino\n Jordan") is one name.
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length > 1 && lines.length <= 4 && lines.every((line) => /^\p{Lu}\S*$/u.test(line)))
+    text = lines.join(' ');
   for (const line of text.split(SEGMENT_SPLIT_RE)) {
     for (let segment of splitSentences(line)) {
       // "Veröffentlicht von HansG", "Posted by …": the prefix goes before a date is looked for.
@@ -432,9 +439,12 @@ export function parseAuthors(
   options: ParseAuthorsOptions = {},
 ): string[] {
   const names: string[] = [];
+  const site = options.siteName ? foldKey(options.siteName) : null;
   for (const raw of rawStrings) {
-    if (typeof raw === 'string' && raw.trim())
-      names.push(...namesFromString(raw, !!options.structured));
+    if (typeof raw !== 'string' || !raw.trim()) continue;
+    // "Jobs & Hire" named as the author is the site, not two people.
+    if (foldKey(raw) === site) names.push(cleanName(raw));
+    else names.push(...namesFromString(raw, !!options.structured));
   }
   const unique = uniqueFolded(names);
   const people = unique.filter((name) => !isNonPersonAuthor(name, options.siteName));

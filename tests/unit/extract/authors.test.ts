@@ -179,8 +179,15 @@ describe('parseAuthors on bylines seen on real pages', () => {
     ['Nicole Collignon22. Februar 2020', ['Nicole Collignon']],
     ['Houzz Deutschlandvor 5 StundenMehr', ['Houzz Deutschland']],
     ['Zuvor Klaus', ['Zuvor Klaus']],
+    ['Dr.\n \n    Nino\n \n    Jordan', ['Dr. Nino Jordan']],
+    ['anna\nbob', ['anna', 'bob']],
   ])('%j', (byline, expected) => {
     expect(parseAuthors([byline])).toEqual(expected);
+  });
+
+  it('keeps the site’s name whole when it is given as the author', () => {
+    expect(parseAuthors(['Jobs & Hire'], { siteName: 'Jobs & Hire' })).toEqual(['Jobs & Hire']);
+    expect(parseAuthors(['Jobs & Hire'])).toEqual(['Jobs', 'Hire']);
   });
 
   it('takes a web address for a site, not a person', () => {
