@@ -39,14 +39,6 @@ export const TAG_LINK_SELECTOR = [
   '.article-tags a',
   '.tag-list a',
   '.tags a',
-  // A box named for the piece's tags or categories whatever the theme's prefix (`post_tags`,
-  // `field--name-field-tags`), the name's last word: `product_categories-joghurt` is a term class.
-  ...['-', '_'].flatMap((sep) =>
-    ['tags', 'categories'].flatMap((name) => [
-      `[class$="${sep}${name}" i]:not(body) a`,
-      `[class*="${sep}${name} " i]:not(body) a`,
-    ]),
-  ),
   '.categories a',
   '[itemprop="keywords"] a',
   '.p-category',

@@ -122,7 +122,18 @@ function hintTexts(
   outermost: boolean,
   keep: (element: Element) => boolean = () => true,
 ): string[] {
-  const matches = Array.from(scope.querySelectorAll(selector))
+  return elementTexts(scope, Array.from(scope.querySelectorAll(selector)), limit, outermost, keep);
+}
+
+/** `hintTexts` of elements found otherwise, in document order. */
+function elementTexts(
+  scope: ParentNode,
+  elements: readonly Element[],
+  limit: number,
+  outermost: boolean,
+  keep: (element: Element) => boolean,
+): string[] {
+  const matches = elements
     .filter((element) => !inForeignRegion(element, scope) && keep(element))
     .slice(0, 60);
   const out: string[] = [];
@@ -151,6 +162,31 @@ function inRunningText(link: Element): boolean {
   return text - linked > 40 && linked < text / 2;
 }
 
+/**
+ * A box named for the piece's tags or categories whatever the theme's prefix (`post_tags`,
+ * `field--name-field-tags`): a class that ends so; `product_categories-joghurt` is a term class.
+ */
+const TAG_BOX_CLASS_RE = /[-_](?:tags|categories)$/i;
+
+/**
+ * The tag links in `root`, in document order: those the selector names and those in a tag box.
+ * The boxes are found first and their classes tested here: a selector on the class's end tests
+ * every link's ancestors, which costs a large page tenths of a second in jsdom.
+ */
+function tagLinks(root: ParentNode): Element[] {
+  const links = new Set(root.querySelectorAll(TAG_LINK_SELECTOR));
+  for (const box of Array.from(root.querySelectorAll(TAG_BOX_SELECTOR))) {
+    if (box.localName === 'body') continue;
+    if (Array.from(box.classList).some((name) => TAG_BOX_CLASS_RE.test(name)))
+      for (const link of Array.from(box.getElementsByTagName('a'))) links.add(link);
+  }
+  return [...links].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+const TAG_BOX_SELECTOR = '[class*="tags" i], [class*="categories" i]';
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, which Node itself does not define. */
+const FOLLOWING = 4;
+
 /** Menus and banners of the page (outside the piece): their links are the site's, not the piece's. */
 const MENU_REGION =
   'header, [class*="menu" i], [id*="menu" i], [id*="navigation" i], [role="navigation"], [class*="cookie" i], [class*="consent" i]';
@@ -161,7 +197,7 @@ const MENU_REGION =
  */
 function tagLinkTexts(scope: ParentNode, doc: Document): string[] {
   const listed = (root: ParentNode, keep: (link: Element) => boolean) =>
-    hintTexts(root, TAG_LINK_SELECTOR, 40, false, (link) => !inRunningText(link) && keep(link));
+    elementTexts(root, tagLinks(root), 40, false, (link) => !inRunningText(link) && keep(link));
   const inScope = listed(scope, () => true);
   if (inScope.length > 0 || scope === doc || !doc.body) return inScope;
   return listed(doc.body, (link) => !link.closest(MENU_REGION) && !link.closest('footer'));
