@@ -218,6 +218,7 @@ export function finishPreview(page: RawPage): PagePreview {
           ),
           headings: raw.headings.map(collapseWhitespace).filter(Boolean),
           headingAlone: article !== null,
+          subheadings: raw.subheadings.map(collapseWhitespace).filter(Boolean),
           readabilityTitle: firstText(raw.article?.title),
           siteNames: [
             siteName,

@@ -100,6 +100,7 @@ export function plainMetadata(raw: RawPage): RawPage {
     },
     documentTitle: plain(raw.documentTitle),
     headings: raw.headings.map(plain),
+    subheadings: raw.subheadings.map(plain),
     meta: Object.fromEntries(
       Object.entries(raw.meta).map(([key, values]) => [key, values.map(plain)]),
     ),

@@ -454,6 +454,17 @@ function headlineText(h1: Element): string {
 }
 
 /** Headlines of the article's `<h1>` elements, then the page's, at most five. */
+/** The first `<h2>` texts of the piece's element. */
+function subheadings(scope: ParentNode): string[] {
+  const out: string[] = [];
+  for (const element of Array.from(scope.querySelectorAll('h2')).slice(0, 10)) {
+    const text = elementText(element);
+    if (text && !out.includes(text)) out.push(text);
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
 function headings(scope: ParentNode, doc: Document): string[] {
   const elements = [
     ...Array.from(scope.querySelectorAll('h1')),
@@ -537,6 +548,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     article,
     documentTitle: doc.title ?? '',
     headings: headings(scope, doc),
+    subheadings: subheadings(scope),
     documentLang: doc.documentElement?.getAttribute('lang')?.trim() || null,
     meta,
     jsonLd,

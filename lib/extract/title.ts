@@ -19,6 +19,8 @@ export interface TitleSources {
    * metadata's title says the same.
    */
   headingAlone: boolean;
+  /** `<h2>` texts: the title only where one is what the metadata's title says (or its first part). */
+  subheadings: readonly string[];
   /** Readability's guess, the last resort. */
   readabilityTitle: string | null;
   /** What the site calls itself: og:site_name, application-name, the publisher's name … */
@@ -185,7 +187,9 @@ export function pickTitle(sources: TitleSources): string | null {
   const clean = (value: string | null) => (value ? withoutSite(value, keys) : '');
   const metaTitles = sources.metaTitles.map(clean).filter(Boolean);
   const documentTitle = clean(sources.documentTitle);
-  const titles = withoutKickers([...metaTitles, documentTitle].filter(Boolean));
+  const titles = withoutKickers(
+    [...metaTitles.map((title) => completed(title, documentTitle)), documentTitle].filter(Boolean),
+  );
   // A heading may carry the site's name too ("Title | Site" set as the page's <h1>).
   const heading = sources.headings
     .filter((text) => text.length <= MAX_HEADING && !isSitePart(text, keys))
@@ -195,7 +199,16 @@ export function pickTitle(sources: TitleSources): string | null {
         (title) => agrees(text, title) || isPartOf(text, title) || isAfterKicker(text, title),
       ),
     );
-  const title = heading ? withoutKicker(heading, titles) : titles[0];
+  const subheading = heading
+    ? undefined
+    : sources.subheadings
+        .map(clean)
+        .find((text) =>
+          titles.some(
+            (title) => text.toLowerCase() === title.toLowerCase() || isPartOf(text, title),
+          ),
+        );
+  const title = heading ? withoutKicker(heading, titles) : (subheading ?? titles[0]);
   return (
     title || (sources.headingAlone ? sources.headings[0] : null) || sources.readabilityTitle || null
   );
@@ -229,6 +242,17 @@ function isAfterKicker(headline: string, title: string): boolean {
     words(kicker).length <= MAX_KICKER_WORDS &&
     !/^\s*["„“”«»‹›'‘’]/u.test(kicker)
   );
+}
+
+/**
+ * A meta title cut short at a quotation mark (`content="… Biden de "incapacitado""`: the page's
+ * quotes end the attribute) is the document's title, which goes on from there with the quotation.
+ */
+function completed(metaTitle: string, documentTitle: string): string {
+  const rest = documentTitle.slice(metaTitle.length);
+  return rest && documentTitle.startsWith(metaTitle) && /^\s*["“”„«»']/u.test(rest)
+    ? documentTitle
+    : metaTitle;
 }
 
 /** Each title, or the headline another title shows it to be without its kicker. */

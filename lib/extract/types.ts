@@ -26,6 +26,8 @@ export interface RawPage {
   documentTitle: string;
   /** Texts of the `<h1>` elements of the article, then of the page (at most five). */
   headings: string[];
+  /** `<h2>` texts of the piece's element: its title where the page gives `<h1>` to the site. */
+  subheadings: string[];
   documentLang: string | null;
   /** `<meta>` values keyed by lower-cased `name`/`property`/`itemprop`, in document order. */
   meta: Record<string, string[]>;

@@ -101,6 +101,7 @@ export function readArticle(overrides: Partial<RawPage> = {}): ClipScriptResult 
     },
     documentTitle: 'On Reading – Essays',
     headings: ['On Reading'],
+    subheadings: [],
     documentLang: 'en',
     meta: { 'article:tag': ['Reading', 'Memory'] },
     jsonLd: [],

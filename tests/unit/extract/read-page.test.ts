@@ -173,6 +173,16 @@ describe('readPage', () => {
     expect(page.title).toBe('Minions mit Schablonen malen – mit Malerrolle und bunten Farben');
   });
 
+  it('takes the piece’s <h2> as its title where the page gives no <h1>, as plain text', async () => {
+    const url = 'https://lv-sued.example/portraet/';
+    const body = '<p>Der Verband vertritt die Genossenschaften des Landes seit vielen Jahren.</p>';
+    const html = `<html><head><title>Der Genossenschaftsverband im Porträt | Landesverband Süd</title>
+      </head><body><article><h2>Der Genossen&shy;schafts&shy;verband im Porträt</h2>
+      ${body.repeat(12)}</article></body></html>`;
+    const page = await extractPage(domFor(html, url).window.document, url);
+    expect(page.title).toBe('Der Genossenschaftsverband im Porträt');
+  });
+
   it('reads the author a Twitter card labels, and og:article:author', async () => {
     const url = 'https://blog.example/lost/';
     const body = '<p>Manchmal geht etwas verloren, und man findet es erst Jahre später wieder.</p>';

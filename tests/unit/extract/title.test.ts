@@ -11,6 +11,7 @@ const sources = (over: Partial<TitleSources>): TitleSources => ({
   metaTitles: [],
   headings: [],
   headingAlone: true,
+  subheadings: [],
   readabilityTitle: null,
   siteNames: [],
   host: 'www.left-review.example',
@@ -224,6 +225,35 @@ describe('siteNamesOfFeeds', () => {
     const headings = ['ORSO MARSICANO: 2019 UN ANNO DA RECORD'];
     expect(pickTitle(sources({ documentTitle, headings, headingAlone: false }))).toBe(headings[0]);
     expect(pickTitle(sources({ headings: ['Sign in'], headingAlone: false }))).toBeNull();
+  });
+
+  it('takes an <h2> that is the title or its first part where no <h1> says so', () => {
+    const documentTitle = 'Der Genossenschaftsverband im Porträt | Genossenschaftsverband (GVB)';
+    const subheadings = ['Der Genossenschaftsverband im Porträt', 'Unsere Mitglieder'];
+    expect(pickTitle(sources({ documentTitle, subheadings }))).toBe(subheadings[0]);
+    // The case the page shows, not the one an SEO plugin wrote into og:title.
+    const shown = 'Vessel Returning to Puerto Rico With 475 Pounds of Cocaine';
+    expect(
+      pickTitle(
+        sources({
+          metaTitles: [shown.replace(/\b\w/g, (c) => c.toUpperCase())],
+          subheadings: [shown],
+        }),
+      ),
+    ).toBe(shown);
+    // Punctuation around a name is no agreement: "[> Jens Weber" is a widget's heading.
+    expect(
+      pickTitle(sources({ documentTitle: 'Jens Weber', subheadings: ['[> Jens Weber'] })),
+    ).toBe('Jens Weber');
+  });
+
+  it('completes a meta title that the page’s own quotation marks cut short', () => {
+    const documentTitle = 'Senador republicano califica a Biden de "incapacitado"';
+    expect(
+      pickTitle(
+        sources({ documentTitle, metaTitles: ['Senador republicano califica a Biden de'] }),
+      ),
+    ).toBe(documentTitle);
   });
 
   it('reads the post’s own title from the feed of its comments', () => {
