@@ -9,7 +9,7 @@ import { canonicalUrl, stripTracking } from './canonical-url';
 import { dateFromUrl, datesInText, firstDate, inOffsetOf, onShownDay, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
-import { PUBLISHED_META_KEYS } from './meta-keys';
+import { AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
 import { plainMetadata } from './plain-text';
 import { pickTitle, postTitlesOfFeeds, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
@@ -242,14 +242,7 @@ export function finishPreview(page: RawPage): PagePreview {
       { strings: jsonLd.authorNames, structured: true },
       { strings: jsonLd.authorStrings },
       {
-        strings: [
-          ...meta('author'),
-          ...meta('dc.creator'),
-          ...meta('dcterms.creator'),
-          ...meta('sailthru.author'),
-          ...meta('parsely-author'),
-          ...labelledAuthors(meta),
-        ],
+        strings: [...AUTHOR_META_KEYS.flatMap(meta), ...labelledAuthors(meta)],
       },
       { strings: articleAuthors.filter((value) => !isUrl(value)) },
       ...hintsAndByline(raw.authorHints, raw.article?.byline, siteName),

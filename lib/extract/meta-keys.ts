@@ -14,3 +14,16 @@ export const PUBLISHED_META_KEYS = [
   'sailthru.date',
   'parsely-pub-date',
 ];
+
+/**
+ * Meta tags that name a piece's author as text, in the order they are trusted (`article:author`
+ * may be a profile URL and is read apart). Shared like the keys above: the page side searches the
+ * page for a byline only when none of them is there.
+ */
+export const AUTHOR_META_KEYS = [
+  'author',
+  'dc.creator',
+  'dcterms.creator',
+  'sailthru.author',
+  'parsely-author',
+];

@@ -5,7 +5,7 @@
  */
 import { parseUrl } from './resolve-url';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { PUBLISHED_META_KEYS } from './meta-keys';
+import { AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
 import { collapseWhitespace } from './text';
 import type { RawPage, TimeHint } from './types';
@@ -329,6 +329,38 @@ function readTimes(scope: ParentNode): TimeHint[] {
 const PUBLISHED_PHRASE_RE =
   /(?<!\p{L})(?:veröffentlicht|erschienen|erstellt|publiziert|published|posted|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il|em))?\s*:?\s*((?:\p{L}+\.?,?\s+)?\d.{4,30})/giu;
 
+/**
+ * "Posted by Konstantin", "Text von Christian Seiler", "Blog Beitrag von Margarita Koreneva":
+ * a phrase that says who wrote it, anywhere in the page's first text (a bare "von" or "by" is
+ * too common in sentences to count there).
+ */
+const BYLINE_PHRASE_RE =
+  /(?<!\p{L})(?:[Pp]osted by|[Ww]ritten by|[Gg]eschrieben von|[Vv]erfasst von|[Tt]ext von|[Bb]eitrag von|[Aa]rtikel von|[Tt]ext:)\s+(\p{Lu}[\p{L}.'’]+(?:-\p{Lu}[\p{L}.'’]+)*(?:\s+\p{Lu}[\p{L}.'’]+(?:-\p{Lu}[\p{L}.'’]+)*){0,2})(?![\p{L}-])/u;
+
+const BLOCK_SELECTOR =
+  'p, div, li, td, dd, dt, h1, h2, h3, h4, h5, h6, section, article, aside, header, footer, blockquote';
+
+/** The page's first text with its blocks kept apart (" | "), so that a name ends with its block. */
+function blockText(root: Element, chars: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  let text = '';
+  let block: Element | null = null;
+  for (let node = walker.firstChild(); node && text.length < chars; node = walker.nextNode()) {
+    if (node.parentElement?.closest('script, style, noscript, template')) continue;
+    const own = node.parentElement?.closest(BLOCK_SELECTOR) ?? null;
+    text += (own === block ? ' ' : ' | ') + (node.nodeValue ?? '');
+    block = own;
+  }
+  return collapseWhitespace(text);
+}
+
+/** The name the page's first byline phrase gives. */
+function bylinePhrases(doc: Document): string[] {
+  const text = doc.body ? blockText(doc.body, PUBLISHED_PHRASE_CHARS) : '';
+  const first = BYLINE_PHRASE_RE.exec(text);
+  return first ? [first[1]!] : [];
+}
+
 /** The dates the page's text says were the piece's publication (at most three), unparsed. */
 function publishedPhrases(doc: Document): string[] {
   const text = doc.body ? textAtEdge(doc.body, PUBLISHED_PHRASE_CHARS, false) : '';
@@ -541,6 +573,16 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     PUBLISHED_META_KEYS.some((key) => meta[key]?.some((value) => ISO_DAY_RE.test(value))) ||
     jsonLd.some((text) => text.includes('datePublished'));
 
+  const authorHints = hintTexts(scope, AUTHOR_SELECTOR, 10, true);
+  const bylines = [...metaLineBylines(metaLines), ...textBylines(opening, scope)];
+  // The page-wide search for a byline phrase, like the one for a date, runs only on a page that
+  // names nobody anywhere else.
+  const namesAuthor =
+    authorHints.length > 0 ||
+    bylines.length > 0 ||
+    [...AUTHOR_META_KEYS, 'article:author', 'og:article:author'].some((key) => key in meta) ||
+    jsonLd.some((text) => text.includes('"author"'));
+
   return {
     pageUrl,
     baseUrl: doc.baseURI || pageUrl,
@@ -553,7 +595,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
     meta,
     jsonLd,
     canonicalHref: canonical?.getAttribute('href')?.trim() || null,
-    authorHints: hintTexts(scope, AUTHOR_SELECTOR, 10, true),
+    authorHints,
     tagLinks: tagLinkTexts(scope, doc),
     homeLinks: homeLinkTexts(doc, pageUrl),
     breadcrumbs: breadcrumbTexts(doc, pageUrl),
@@ -565,7 +607,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
       opening,
       ...(statesDate ? [] : metaLinesAround(scope, doc)),
     ].filter(Boolean),
-    textBylines: [...metaLineBylines(metaLines), ...textBylines(opening, scope)].slice(0, 4),
+    textBylines: [...bylines, ...(namesAuthor ? [] : bylinePhrases(doc))].slice(0, 4),
     listingItems: readListingItems(doc, pageUrl),
     selectionText,
     content: null,

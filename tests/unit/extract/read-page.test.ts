@@ -183,6 +183,27 @@ describe('readPage', () => {
     expect(page.title).toBe('Der Genossenschaftsverband im Porträt');
   });
 
+  it('finds a byline phrase anywhere in the page only when nothing else names an author', async () => {
+    const url = 'https://fouryears.example/interning/';
+    const body =
+      '<p>Interning strings saves memory when the same words come back again and again.</p>';
+    const page = (head: string) =>
+      extractPage(
+        domFor(
+          `<html><head><title>Interning</title>${head}</head><body><article><h1>Interning</h1>
+          ${body.repeat(12)}</article><div class="sidebar"><span class="category">Posted by
+          Konstantin</span></div><p>Reply from a reader, written by Alex Doe.</p></body></html>`,
+          url,
+        ).window.document,
+        url,
+      );
+    expect((await page('')).authors).toEqual(['Konstantin']);
+    expect((await page('<meta name="author" content="Jane Roe">')).authors).toEqual(['Jane Roe']);
+    const html = `<html><body><article><h1>Turkey</h1><p>A statement posted by Turkish-speaking
+      volunteers, written by Turkish-speaking editors.</p></article></body></html>`;
+    expect((await extractPage(domFor(html, url).window.document, url)).authors).toEqual([]);
+  });
+
   it('reads the author a Twitter card labels, and og:article:author', async () => {
     const url = 'https://blog.example/lost/';
     const body = '<p>Manchmal geht etwas verloren, und man findet es erst Jahre später wieder.</p>';
