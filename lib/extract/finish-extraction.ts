@@ -9,7 +9,7 @@ import { canonicalUrl, stripTracking } from './canonical-url';
 import { dateFromUrl, datesInText, firstDate, inOffsetOf, onShownDay, parseDate } from './dates';
 import { readJsonLd } from './json-ld';
 import { mergeKeywords, splitKeywordList } from './keywords';
-import { AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
+import { AUTHOR_META_KEYS, PROFILE_AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
 import { plainMetadata } from './plain-text';
 import { pickTitle, postTitlesOfFeeds, siteNamesOfFeeds } from './title';
 import { parseUrl, urlResolver } from './resolve-url';
@@ -237,7 +237,7 @@ export function finishPreview(page: RawPage): PagePreview {
 
   let authors: string[] = [];
   if (pageKind !== 'listing') {
-    const articleAuthors = [...meta('article:author'), ...meta('og:article:author')];
+    const articleAuthors = PROFILE_AUTHOR_META_KEYS.flatMap(meta);
     const sources: AuthorSource[] = [
       { strings: jsonLd.authorNames, structured: true },
       { strings: jsonLd.authorStrings },

@@ -15,9 +15,11 @@ export const PUBLISHED_META_KEYS = [
   'parsely-pub-date',
 ];
 
+/** Meta tags that name a piece's author by a name or a profile URL (read apart from the others). */
+export const PROFILE_AUTHOR_META_KEYS = ['article:author', 'og:article:author'];
+
 /**
- * Meta tags that name a piece's author as text, in the order they are trusted (`article:author`
- * may be a profile URL and is read apart). Shared like the keys above: the page side searches the
+ * Meta tags that name a piece's author as text, in the order they are trusted. Shared like the keys above: the page side searches the
  * page for a byline only when none of them is there.
  */
 export const AUTHOR_META_KEYS = [

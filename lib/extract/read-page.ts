@@ -5,7 +5,7 @@
  */
 import { parseUrl } from './resolve-url';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
+import { AUTHOR_META_KEYS, PROFILE_AUTHOR_META_KEYS, PUBLISHED_META_KEYS } from './meta-keys';
 import { readListingItems, elementText, TAG_LINK_SELECTOR } from './page-listing';
 import { collapseWhitespace } from './text';
 import type { RawPage, TimeHint } from './types';
@@ -167,6 +167,9 @@ function inRunningText(link: Element): boolean {
  * `field--name-field-tags`): a class that ends so; `product_categories-joghurt` is a term class.
  */
 const TAG_BOX_CLASS_RE = /[-_](?:tags|categories)$/i;
+const TAG_BOX_SELECTOR = '[class*="tags" i], [class*="categories" i]';
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, which Node itself does not define. */
+const FOLLOWING = 4;
 
 /**
  * The tag links in `root`, in document order: those the selector names and those in a tag box.
@@ -182,10 +185,6 @@ function tagLinks(root: ParentNode): Element[] {
   }
   return [...links].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
 }
-
-const TAG_BOX_SELECTOR = '[class*="tags" i], [class*="categories" i]';
-/** `Node.DOCUMENT_POSITION_FOLLOWING`, which Node itself does not define. */
-const FOLLOWING = 4;
 
 /** Menus and banners of the page (outside the piece): their links are the site's, not the piece's. */
 const MENU_REGION =
@@ -342,11 +341,10 @@ const BLOCK_SELECTOR =
 
 /** The page's first text with its blocks kept apart (" | "), so that a name ends with its block. */
 function blockText(root: Element, chars: number): string {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   let text = '';
   let block: Element | null = null;
-  for (let node = walker.firstChild(); node && text.length < chars; node = walker.nextNode()) {
-    if (node.parentElement?.closest('script, style, noscript, template')) continue;
+  for (const node of visibleTextNodes(root, false)) {
+    if (text.length >= chars) break;
     const own = node.parentElement?.closest(BLOCK_SELECTOR) ?? null;
     text += (own === block ? ' ' : ' | ') + (node.nodeValue ?? '');
     block = own;
@@ -398,16 +396,23 @@ const SHOW_TEXT = 4;
  * reading only the text nodes needed: no copy of the region, which on a large page costs more
  * than the rest of the page side.
  */
-function textAtEdge(root: Element, chars: number, fromEnd: boolean): string {
+/** The text nodes of `root` outside scripts and styles, from its start or from its end. */
+function* visibleTextNodes(root: Element, fromEnd: boolean): Generator<Node> {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  const parts: string[] = [];
-  let length = 0;
   for (
     let node = fromEnd ? walker.lastChild() : walker.firstChild();
-    node && length < chars;
+    node;
     node = fromEnd ? walker.previousNode() : walker.nextNode()
   ) {
-    if (node.parentElement?.closest('script, style, noscript, template')) continue;
+    if (!node.parentElement?.closest('script, style, noscript, template')) yield node;
+  }
+}
+
+function textAtEdge(root: Element, chars: number, fromEnd: boolean): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const node of visibleTextNodes(root, fromEnd)) {
+    if (length >= chars) break;
     const text = node.nodeValue ?? '';
     parts.push(text);
     length += text.length;
@@ -486,15 +491,20 @@ function headlineText(h1: Element): string {
 }
 
 /** Headlines of the article's `<h1>` elements, then the page's, at most five. */
-/** The first `<h2>` texts of the piece's element. */
-function subheadings(scope: ParentNode): string[] {
+/** The first five different texts of `elements`. */
+function firstTexts(elements: readonly Element[], read: (element: Element) => string): string[] {
   const out: string[] = [];
-  for (const element of Array.from(scope.querySelectorAll('h2')).slice(0, 10)) {
-    const text = elementText(element);
+  for (const element of elements) {
+    const text = read(element);
     if (text && !out.includes(text)) out.push(text);
     if (out.length >= 5) break;
   }
   return out;
+}
+
+/** The first `<h2>` texts of the piece's element. */
+function subheadings(scope: ParentNode): string[] {
+  return firstTexts(Array.from(scope.querySelectorAll('h2')).slice(0, 10), elementText);
 }
 
 function headings(scope: ParentNode, doc: Document): string[] {
@@ -502,13 +512,7 @@ function headings(scope: ParentNode, doc: Document): string[] {
     ...Array.from(scope.querySelectorAll('h1')),
     ...Array.from(doc.querySelectorAll('h1')),
   ];
-  const out: string[] = [];
-  for (const element of elements) {
-    const text = headlineText(element);
-    if (text && !out.includes(text)) out.push(text);
-    if (out.length >= 5) break;
-  }
-  return out;
+  return firstTexts(elements, headlineText);
 }
 
 /**
@@ -580,7 +584,7 @@ export function readPage(doc: Document, pageUrl: string, options: ReadPageOption
   const namesAuthor =
     authorHints.length > 0 ||
     bylines.length > 0 ||
-    [...AUTHOR_META_KEYS, 'article:author', 'og:article:author'].some((key) => key in meta) ||
+    [...AUTHOR_META_KEYS, ...PROFILE_AUTHOR_META_KEYS].some((key) => key in meta) ||
     jsonLd.some((text) => text.includes('"author"'));
 
   return {
